@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/** Raised when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// Empty strings count as unset, so a blank line in .env never means "configured".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const url = z.url({ protocol: /^https?$/ });
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  KNOWLEDGE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  PORT: optional(port),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'must be the app signing secret')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must start with xapp-')),
+  SLACK_MODE: optional(z.enum(['socket', 'http'])),
+  SLACK_API_URL: optional(url),
+  SLACK_COMMAND: optional(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /sitrep')),
+  DISCORD_TOKEN: optional(z.string().min(10)),
+  DISCORD_APP_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id')),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id')),
+  DISCORD_API_URL: optional(url),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  mode: 'socket' | 'http';
+  port: number;
+  apiUrl?: string;
+  command: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  guildId?: string;
+  apiUrl: string;
+}
+
+export interface Config {
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  knowledgeDir: string;
+  dataDir: string;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+type Env = Record<string, string | undefined>;
+
+const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APP_ID'] as const;
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  const problems: string[] = [];
+  const need = (names: readonly string[], why: string) => {
+    for (const n of names)
+      if (e[n as keyof typeof e] === undefined) problems.push(`${n} is required ${why}.`);
+  };
+
+  let slack: SlackConfig | undefined;
+  if (SLACK_VARS.some((n) => e[n] !== undefined)) {
+    const mode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http');
+    need(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'when Slack is configured');
+    if (mode === 'socket') need(['SLACK_APP_TOKEN'], 'for Slack Socket Mode (or set SLACK_MODE=http)');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        mode,
+        port: e.PORT ?? 3000,
+        apiUrl: e.SLACK_API_URL,
+        command: e.SLACK_COMMAND ?? '/sitrep',
+      };
+    }
+  }
+
+  let discord: DiscordConfig | undefined;
+  if (DISCORD_VARS.some((n) => e[n] !== undefined) || e.DISCORD_GUILD_ID) {
+    need(DISCORD_VARS, 'when Discord is configured');
+    if (e.DISCORD_TOKEN && e.DISCORD_APP_ID) {
+      discord = {
+        token: e.DISCORD_TOKEN,
+        appId: e.DISCORD_APP_ID,
+        guildId: e.DISCORD_GUILD_ID,
+        apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
+      };
+    }
+  }
+
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
+  return {
+    logLevel: e.LOG_LEVEL ?? 'info',
+    knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
+    dataDir: e.DATA_DIR ?? 'data',
+    slack,
+    discord,
+  };
+}

@@ -1,0 +1,181 @@
+/** Normalized types every front end speaks. Nothing here knows about Slack or Discord. */
+
+export type Platform = 'slack' | 'discord' | 'console' | 'cli';
+
+/** A question (or command text) as a front end hands it to the core. */
+export interface Question {
+  text: string;
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  threadId?: string;
+}
+
+export interface Source {
+  title: string;
+  outlet: string;
+  url?: string;
+  /** ISO date, YYYY-MM-DD */
+  published: string;
+}
+
+export type Qualifier = 'over' | 'nearly' | 'about' | 'exactly' | 'up to' | 'at least';
+export type Unit = 'percent' | 'USD' | 'GBP' | 'count';
+
+export interface Figure {
+  /** Stable id, unique across the base, e.g. `machine-tools-china-share`. */
+  id: string;
+  /** Short name users look figures up by, e.g. "China's share of Russia's machine-tool imports". */
+  label: string;
+  value: number;
+  unit: Unit;
+  qualifier?: Qualifier;
+  /** e.g. "Q4 2023", "2023", "March 2024" */
+  period?: string;
+  /** What the number measures, in words. */
+  measures: string;
+  /** Other reported wordings, e.g. AP's "nearly 70%" where the main one is "over 70%". */
+  variants?: { qualifier: Qualifier; value: number; outlets: string[] }[];
+}
+
+/** How sure the one who asserts the claim is, or how established it is. */
+export type Certainty = 'official-action' | 'asserted' | 'likely' | 'reported' | 'disputed';
+
+export interface Fact {
+  id: string;
+  claim: string;
+  /** Who asserts it, as it should read after "According to", e.g. "senior US officials". */
+  attribution: string;
+  certainty: Certainty;
+  figures: Figure[];
+  topics: string[];
+  entities: string[];
+  /** Phrasings users might type; never copied from the evaluation set. */
+  examples: string[];
+  sources: Source[];
+  /** ISO date the event or statement happened, when known. */
+  date?: string;
+  /** ISO date the fact was added to the base. */
+  added: string;
+  /** Where sources differ or the seed article is loose, said briefly. */
+  caveat?: string;
+  /** Ids of facts worth suggesting next. */
+  related: string[];
+  /** File the fact was loaded from (set by the loader). */
+  file: string;
+}
+
+export interface Topic {
+  id: string;
+  label: string;
+  description: string;
+  /** A question that shows what the bot can answer on this topic. */
+  sample: string;
+}
+
+export interface GlossaryEntry {
+  /** The canonical term synonyms expand to, e.g. "microelectronics". */
+  term: string;
+  synonyms: string[];
+}
+
+export interface KnowledgeBase {
+  facts: Fact[];
+  topics: Topic[];
+  glossary: GlossaryEntry[];
+}
+
+/** A figure as shown to users: "over 70%", "$900 million". */
+export interface FigureLine {
+  figureId: string;
+  factId: string;
+  label: string;
+  text: string;
+  period?: string;
+  /** True when computed by Sitrep (e.g. share x total), not stated by a source. */
+  derived: boolean;
+}
+
+export interface Citation extends Source {
+  factId: string;
+}
+
+export type Answer =
+  | {
+      kind: 'answered';
+      question: string;
+      /** The fact answered from, first; supporting facts after it. */
+      facts: Fact[];
+      /** "According to senior US officials, ..." */
+      headline: string;
+      figures: FigureLine[];
+      caveats: string[];
+      citations: Citation[];
+      /** Up to three related questions to ask next. */
+      suggestions: string[];
+      /** 0..1 */
+      confidence: number;
+    }
+  | {
+      kind: 'ambiguous';
+      question: string;
+      /** The near-tied candidates; `ask` is a question that selects each one. */
+      options: { factId: string; label: string; ask: string }[];
+      confidence: number;
+    }
+  | {
+      kind: 'unknown';
+      question: string;
+      reason: 'empty' | 'out-of-scope' | 'attribute-not-covered' | 'no-such-figure';
+      /** The known subject the question was about, when the attribute is what is missing. */
+      subject?: string;
+      /** What the bot can answer instead. */
+      suggestions: string[];
+      topics: Topic[];
+      confidence: number;
+    };
+
+export interface FigureRow {
+  figureId: string;
+  factId: string;
+  label: string;
+  text: string;
+  period?: string;
+  outlet: string;
+}
+
+export interface SourceRow extends Source {
+  factCount: number;
+}
+
+export type Command =
+  | { name: 'ask'; text: string }
+  | { name: 'figure'; text: string }
+  | { name: 'figures' }
+  | { name: 'sources' }
+  | { name: 'help' };
+
+/** What the core returns for any command; adapters render it. */
+export type Reply =
+  | { kind: 'answer'; answer: Answer }
+  | { kind: 'figures'; rows: FigureRow[] }
+  | { kind: 'sources'; sources: SourceRow[] }
+  | { kind: 'help'; usage: { command: string; description: string }[]; topics: Topic[]; examples: string[] }
+  /** Something the user can fix, e.g. "figure needs a name". */
+  | { kind: 'notice'; text: string };
+
+export interface FeedbackEvent {
+  helpful: boolean;
+  factId?: string;
+  question: string;
+  platform: Platform;
+  channelId: string;
+  userId: string;
+}
+
+/** Structured log port; the composition root decides where it goes. */
+export interface Logger {
+  info(msg: string, ctx?: Record<string, unknown>): void;
+  warn(msg: string, ctx?: Record<string, unknown>): void;
+  error(msg: string, ctx?: Record<string, unknown>): void;
+}
