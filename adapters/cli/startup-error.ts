@@ -1,0 +1,14 @@
+import { KnowledgeError } from '../../src/knowledge/load.js';
+import { ConfigError } from '../config.js';
+
+/** Known start-up problems print their own message (naming the variable or file); anything else is a bug. */
+export function exitOnStartupError(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof KnowledgeError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(
+      `Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  }
+  process.exit(1);
+}

@@ -1,0 +1,50 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { renderText } from '../../src/render-text.js';
+import type { Sitrep } from '../../src/sitrep.js';
+import type { Logger } from '../../src/types.js';
+
+export interface ConsoleChatOptions {
+  sitrep: Sitrep;
+  log: Logger;
+  input: Readable;
+  output: Writable;
+  /** Show a prompt (a terminal); off when piped. */
+  prompt?: boolean;
+}
+
+/** A local channel on stdin/stdout: the same commands as Slack and Discord, no account needed. */
+export function runConsoleChat({
+  sitrep,
+  log,
+  input,
+  output,
+  prompt = false,
+}: ConsoleChatOptions): Promise<void> {
+  const rl = createInterface({ input, output: prompt ? output : undefined, terminal: prompt });
+  const write = (text: string) => output.write(`${text}\n`);
+  write('Sitrep local console — ask a question, or type "help". Ctrl-D or "quit" leaves.');
+  rl.setPrompt('you> ');
+  if (prompt) rl.prompt();
+
+  rl.on('line', (line) => {
+    const text = line.trim();
+    if (text === 'quit' || text === 'exit') {
+      rl.close();
+      return;
+    }
+    if (text) {
+      try {
+        write(
+          renderText(sitrep.respond({ text, platform: 'console', channelId: 'console', userId: 'local' })),
+        );
+      } catch (err) {
+        log.error('console handler failed', { err, text: text.slice(0, 200) });
+        write('Sorry, something went wrong answering that. It has been logged.');
+      }
+      write('');
+    }
+    if (prompt) rl.prompt();
+  });
+  return new Promise((resolve) => rl.on('close', resolve));
+}

@@ -1,0 +1,41 @@
+import type { Command } from './types.js';
+
+/** The grammar every front end shares: `ask <q>` (or bare text), `figure <name>`, `figures`, `sources`, `help`. */
+export function parseCommand(text: string): Command {
+  const trimmed = text.trim();
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  if (!match) return { name: 'help' };
+  const head = (match[1] ?? '').toLowerCase();
+  const rest = (match[2] ?? '').trim();
+  switch (head) {
+    case 'ask':
+      return { name: 'ask', text: rest };
+    case 'figure':
+      return { name: 'figure', text: rest };
+    case 'figures':
+      return rest ? { name: 'figure', text: rest } : { name: 'figures' };
+    case 'sources':
+      return { name: 'sources' };
+    case 'help':
+    case '?':
+      return { name: 'help' };
+    default:
+      return { name: 'ask', text: trimmed };
+  }
+}
+
+/** Usage lines shown by `help`; adapters prefix them with their own trigger (/sitrep, @Sitrep). */
+export const USAGE: { command: string; description: string }[] = [
+  {
+    command: '<question>',
+    description: 'Ask anything about the situation, e.g. "how much of Russia\'s chips came from China?"',
+  },
+  { command: 'ask <question>', description: 'The same, explicitly.' },
+  {
+    command: 'figure <name>',
+    description: 'A headline figure by name or topic, e.g. "figure machine tools".',
+  },
+  { command: 'figures', description: 'Every figure Sitrep knows, in one table.' },
+  { command: 'sources', description: 'The outlets and documents the facts come from.' },
+  { command: 'help', description: 'This message.' },
+];

@@ -1,0 +1,61 @@
+import { normalize } from '../text/normalize.js';
+import type { AnalyzedQuery, Scored } from './match.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * Our own cutoffs on our own scores (fuse.js's `threshold` only filters typo candidates).
+ * Tuned on the evaluation set's tuning split; tests/eval enforces the resulting accuracy.
+ */
+export const CUTOFFS = {
+  /** below this the best fact does not answer the question */
+  answer: 0.5,
+  /** a runner-up this close to the best is a near-tie */
+  tie: 0.03,
+  /** the rarest matched word must be in at most ~35% of facts: "china russia" alone is too vague */
+  informative: Math.log(1 + 1 / 0.35),
+  /** a subject word (name, topic) this rare marks a known subject with an uncovered attribute */
+  subject: 2.0,
+} as const;
+
+export type Decision =
+  | { kind: 'empty' }
+  | { kind: 'answered'; best: Scored; confidence: number }
+  | { kind: 'ambiguous'; options: Scored[]; confidence: number }
+  | { kind: 'unknown'; subject?: { name: string; facts: Scored[] }; confidence: number };
+
+export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[]): Decision {
+  if (query.tokens.length === 0) return { kind: 'empty' };
+  const [best, second] = ranked;
+  if (!best || best.score < CUTOFFS.answer || best.anchor < CUTOFFS.informative) {
+    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
+  }
+  // A "how much / what share" question answered by a fact with no number would answer something else.
+  if ((query.intent === 'how-much' || query.intent === 'share') && best.entry.fact.figures.length === 0) {
+    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
+  }
+  if (second && best.score - second.score < CUTOFFS.tie) {
+    const options = ranked.filter((r) => best.score - r.score < CUTOFFS.tie).slice(0, 3);
+    return { kind: 'ambiguous', options, confidence: best.score };
+  }
+  const margin = second ? best.score - second.score : best.score;
+  return { kind: 'answered', best, confidence: Math.min(1, best.score * (0.8 + Math.min(margin, 0.2))) };
+}
+
+/** The known subject (a name or topic) a refused question was about, with the facts about it. */
+function findSubject(
+  index: SearchIndex,
+  query: AnalyzedQuery,
+  ranked: Scored[],
+): { name: string; facts: Scored[] } | undefined {
+  const token = query.tokens
+    .filter((t) => t.known && !t.generic && (index.idf.get(t.token) ?? 0) >= CUTOFFS.subject)
+    .find((t) => ranked.some((r) => r.entry.subjects.has(t.token)))?.token;
+  if (!token) return undefined;
+  const facts = ranked.filter((r) => r.entry.subjects.has(token)).slice(0, 3);
+  const first = facts[0]?.entry.fact;
+  const name =
+    first?.entities.find((e) => index.tokenize(e).includes(token)) ??
+    first?.topics.find((t) => normalize(t).includes(token)) ??
+    token;
+  return { name, facts };
+}

@@ -1,0 +1,132 @@
+import { isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
+import { detectIntent, type Intent } from './intent.js';
+import type { IndexedFact, SearchIndex } from './search-index.js';
+import { type Correction, correctTypo } from './typo.js';
+
+/** Generic words count this much of a normal word; unknown words count as the rarest word. */
+const GENERIC_WEIGHT = 0.25;
+const TYPO_PENALTY = 0.04;
+/** An unknown word weighs this much of the rarest known word: it is probably what the question is about. */
+const UNKNOWN_WEIGHT = 1;
+/** An unknown name (capitalised mid-sentence: "India", "EU") is even more likely to be the point of the question. */
+const UNKNOWN_NAME_WEIGHT = 1.5;
+/** Beyond this, a question is not a question but a paste; only its start is matched. */
+export const MAX_QUERY_CHARS = 500;
+
+export interface QueryToken {
+  token: string;
+  weight: number;
+  known: boolean;
+  generic: boolean;
+}
+
+export interface AnalyzedQuery {
+  normalized: string;
+  tokens: QueryToken[];
+  intent: Intent;
+  corrections: number;
+}
+
+export interface Scored {
+  entry: IndexedFact;
+  score: number;
+  /** idf of the rarest matched word that is not generic: how specific the match is */
+  anchor: number;
+}
+
+export function analyze(
+  index: SearchIndex,
+  text: string,
+  cache: Map<string, Correction | null>,
+): AnalyzedQuery {
+  const clipped = text.slice(0, MAX_QUERY_CHARS);
+  const normalized = normalize(clipped);
+  const names = namesIn(clipped);
+  let corrections = 0;
+  const words = normalized.split(' ').map((w) => {
+    if (w.length === 0 || isStopword(w) || index.surface.has(w) || index.postings.has(stem(w))) return w;
+    const fix = correctTypo(index, w, cache);
+    if (!fix) return w;
+    corrections += fix.distance;
+    return fix.token;
+  });
+  const seen = new Set<string>();
+  const tokens: QueryToken[] = [];
+  for (const token of index.tokenize(words.join(' '))) {
+    if (seen.has(token)) continue;
+    seen.add(token);
+    const idf = index.idf.get(token);
+    const generic = isGeneric(token);
+    const unknown = (names.has(token) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WEIGHT) * index.maxIdf;
+    const weight = (idf ?? unknown) * (generic ? GENERIC_WEIGHT : 1);
+    tokens.push({ token, weight, known: idf !== undefined, generic });
+  }
+  return { normalized, tokens, intent: detectIntent(normalized), corrections };
+}
+
+/** Stemmed tokens of words written capitalised after the first word of a sentence. */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:'"()]\s+)\p{Lu}[\p{L}\d]*/gu))
+    names.add(stem(normalize(m[0])));
+  return names;
+}
+
+/** Scores every fact sharing a word with the query, best first. */
+export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
+  const total = query.tokens.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return [];
+  const candidates = new Set<number>();
+  for (const t of query.tokens) for (const i of index.postings.get(t.token) ?? []) candidates.add(i);
+
+  const results: Scored[] = [];
+  for (const i of candidates) {
+    const entry = index.facts[i] as IndexedFact;
+    let covered = 0;
+    let anchor = 0;
+    for (const t of query.tokens) {
+      const w = entry.weights.get(t.token);
+      if (w === undefined) continue;
+      covered += t.weight * w;
+      if (!t.generic) anchor = Math.max(anchor, t.weight);
+    }
+    const coverage = covered / total;
+    const example = bestExample(index, entry, query, total);
+    const s =
+      0.75 * coverage + 0.25 * example + intentBonus(entry, query.intent) - TYPO_PENALTY * query.corrections;
+    results.push({ entry, score: Math.max(0, Math.min(1, s)), anchor });
+  }
+  return results.sort((a, b) => b.score - a.score);
+}
+
+/** Overlap with the closest example phrasing, penalising example words the query lacks. */
+function bestExample(index: SearchIndex, entry: IndexedFact, query: AnalyzedQuery, total: number): number {
+  const queryTokens = new Set(query.tokens.map((t) => t.token));
+  let best = 0;
+  for (const example of entry.examples) {
+    let shared = 0;
+    for (const t of query.tokens) if (example.has(t.token)) shared += t.weight;
+    let missing = 0;
+    for (const e of example)
+      if (!queryTokens.has(e)) missing += (index.idf.get(e) ?? 0) * (isGeneric(e) ? GENERIC_WEIGHT : 1);
+    best = Math.max(best, shared / (total + 0.5 * missing));
+  }
+  return best;
+}
+
+function intentBonus(entry: IndexedFact, intent: Intent): number {
+  const { fact } = entry;
+  switch (intent) {
+    case 'share':
+      return fact.figures.some((f) => f.unit === 'percent') ? 0.03 : 0;
+    case 'how-much':
+      return fact.figures.length > 0 ? 0.03 : 0;
+    case 'when':
+      return fact.date ? 0.02 : 0;
+    case 'who':
+      return fact.entities.length > 2 ? 0.02 : 0;
+    default:
+      // a general question is best answered by the headline fact, the one with the numbers
+      return fact.figures.length > 0 ? 0.03 : 0;
+  }
+}

@@ -1,0 +1,49 @@
+import type { SearchIndex } from './search-index.js';
+
+/** Damerau-Levenshtein distance (optimal string alignment), small strings only. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const prev = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = v;
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+export interface Correction {
+  token: string;
+  distance: number;
+}
+
+/**
+ * The vocabulary word a misspelt token most likely meant. fuse.js proposes candidates; we accept one only
+ * within a small edit distance, because a loose match ("oil" -> "optics") would put a foreign question in scope.
+ */
+export function correctTypo(
+  index: SearchIndex,
+  token: string,
+  cache: Map<string, Correction | null>,
+): Correction | null {
+  if (token.length < 5 || /\d/.test(token)) return null;
+  const cached = cache.get(token);
+  if (cached !== undefined) return cached;
+  const allowed = token.length >= 8 ? 2 : 1;
+  let best: Correction | null = null;
+  for (const hit of index.vocabulary.search(token, { limit: 8 })) {
+    const distance = editDistance(token, hit.item);
+    if (distance > allowed || hit.item[0] !== token[0]) continue;
+    if (!best || distance < best.distance) best = { token: hit.item, distance };
+  }
+  if (cache.size > 5000) cache.clear();
+  cache.set(token, best);
+  return best;
+}

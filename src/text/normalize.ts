@@ -1,0 +1,69 @@
+/** Text normalisation shared by indexing and querying, so both sides speak the same vocabulary. */
+
+const STOPWORDS = new Set(
+  `a an the of to in on at for from by with and or but is are was were be been being it its this that these those
+  what which who whom whose when where why how do does did done has have had i me my we our you your he she they them
+  their there here as than then so if about into over under up down out can could would should will shall may might
+  must any some all each much many more most very just also only not no yes please tell give show say said says let
+  know get got find need want think like according per via whether s still already inside itself himself herself
+  themselves again ever never yet too even such own same other another both either neither across through during
+  before after above below between while because until against among off onto upon within without toward towards
+  anything something everything nothing anyone someone everyone actually really basically exactly currently
+  right now okay ok so well deal hey hi hello thanks thank cheers guys bot sitrep lol pls plz just quick question
+  explain explained describe mean means tell us`.split(/\s+/),
+);
+
+/**
+ * Words that carry little meaning on their own in this domain. They count a little towards a match
+ * but never make a question in scope by themselves.
+ */
+const GENERIC = new Set(
+  `send sent sending provide provided providing supply supplied supplying help helped helping support supported
+  come came coming go going went use used make made making take took new latest recent recently last year years month week
+  day today now current currently number amount figure figures percent percentage share total value big biggest
+  large largest main role part thing things stuff info information detail details story news update happen happened
+  happening doing people official officials report reported reports`.split(/\s+/),
+);
+
+/** Lowercase, strip accents and possessives, turn punctuation into spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/n't\b/g, ' not')
+    .replace(/(\w)'s\b/g, '$1')
+    .replace(/(\w)s'(\s|$)/g, '$1s$2')
+    .replace(/(\d)\s?(bn|b)\b/g, '$1 billion')
+    .replace(/(\d)\s?(mn|m)\b/g, '$1 million')
+    .replace(/%/g, ' percent ')
+    .replace(/\$/g, ' usd ')
+    .replace(/£/g, ' gbp ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A light stemmer: plural and a few verb endings, enough to join "imports"/"imported"/"import". */
+export function stem(word: string): string {
+  if (word.length <= 3 || /^\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
+  return word;
+}
+
+export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+export const isGeneric = (word: string): boolean => GENERIC.has(word) || GENERIC.has(`${word}s`);
+
+/** Normalised, stemmed content tokens (stopwords removed). */
+export function contentTokens(normalized: string): string[] {
+  return normalized
+    .split(' ')
+    .filter((w) => w.length > 0 && !isStopword(w))
+    .map(stem);
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { renderText } from '../../src/render-text.js';
+import { createSitrep } from '../../src/sitrep.js';
+import type { Answer, Question } from '../../src/types.js';
+
+const logged: unknown[] = [];
+const sitrep = createSitrep({
+  knowledge: loadKnowledge('knowledge'),
+  log: { info: (...a) => logged.push(a), warn() {}, error() {} },
+});
+const q = (text: string): Question => ({ text, platform: 'console', channelId: 'c', userId: 'u' });
+const answered = (a: Answer) => {
+  if (a.kind !== 'answered') throw new Error(`expected an answer, got ${a.kind}`);
+  return a;
+};
+
+describe('answers', () => {
+  it('answers the machine-tool share with attribution, both figures, the derived amount and sources', () => {
+    const a = answered(sitrep.ask("how much of Russia's machine tool imports came from China?"));
+    expect(a.facts[0]?.id).toBe('machine-tools-china-share-q4-2023');
+    expect(a.headline).toMatch(/^According to senior US officials, /);
+    const figures = a.figures.map((f) => f.text);
+    expect(figures).toContain('over 70%');
+    expect(figures).toContain('about $900 million');
+    expect(a.figures.find((f) => f.derived)?.text).toBe('over $630 million');
+    expect(a.caveats.join(' ')).toMatch(/nearly 70%/);
+    expect(a.citations.map((c) => c.outlet)).toEqual(expect.arrayContaining(['AP', 'AFP']));
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers the microelectronics share for 2023', () => {
+    const a = answered(sitrep.ask('what share of russias chips came from the PRC last year'));
+    expect(a.facts[0]?.id).toBe('microelectronics-china-share-2023');
+    expect(a.figures.map((f) => `${f.text} ${f.period}`)).toContain('90% 2023');
+  });
+
+  it('survives typos and synonyms', () => {
+    expect(answered(sitrep.ask('how much of russias machien tool imports are from china')).facts[0]?.id).toBe(
+      'machine-tools-china-share-q4-2023',
+    );
+    expect(answered(sitrep.ask('share of russian CNC imports from the PRC')).facts[0]?.id).toBe(
+      'machine-tools-china-share-q4-2023',
+    );
+  });
+
+  it.each([
+    "what's the weather in Paris?",
+    'how many troops does Russia have?',
+    'what is the price of oil?',
+    'asdf qwer zxcv',
+  ])('refuses %j instead of answering with the nearest fact', (text) => {
+    const a = sitrep.ask(text);
+    expect(a.kind).toBe('unknown');
+    if (a.kind === 'unknown') expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a known subject asked about something no fact covers, offering what it knows', () => {
+    const a = sitrep.ask('what did Yellen say about electric cars?');
+    expect(a).toMatchObject({ kind: 'unknown', reason: 'attribute-not-covered' });
+    if (a.kind === 'unknown') expect(a.subject).toMatch(/Yellen/);
+  });
+
+  it('refuses a quantity question when the matching fact has no number', () => {
+    expect(sitrep.ask('How much did Russia pay for Chinese nitrocellulose?').kind).toBe('unknown');
+  });
+});
+
+describe('commands', () => {
+  it('figure <name> answers by name with the named figure first', () => {
+    const r = sitrep.respond(q('figure machine tools'));
+    expect(r.kind).toBe('answer');
+    const text = renderText(r);
+    expect(text).toMatch(/70%/);
+    expect(text).toMatch(/\$900 million/);
+  });
+
+  it('figure <topic id> and fuzzy names work, unknown figures suggest real ones', () => {
+    expect(renderText(sitrep.respond(q('figure microelectronics')))).toMatch(/90%/);
+    expect(renderText(sitrep.respond(q('figure lme stocks')))).toMatch(/91%/);
+    const miss = sitrep.respond(q('figure bananas'));
+    expect(miss).toMatchObject({ kind: 'answer', answer: { kind: 'unknown', reason: 'no-such-figure' } });
+  });
+
+  it('figures lists every figure of the base in one table', () => {
+    const r = sitrep.respond(q('figures'));
+    if (r.kind !== 'figures') throw new Error(r.kind);
+    const total = loadKnowledge('knowledge').facts.reduce((n, f) => n + f.figures.length, 0);
+    expect(r.rows).toHaveLength(total);
+  });
+
+  it('sources, help and empty commands reply without throwing', () => {
+    expect(sitrep.respond(q('sources')).kind).toBe('sources');
+    expect(sitrep.respond(q('help')).kind).toBe('help');
+    expect(sitrep.respond(q('')).kind).toBe('help');
+    expect(sitrep.respond(q('figure'))).toMatchObject({ kind: 'notice' });
+    expect(sitrep.respond(q('ask'))).toMatchObject({ kind: 'notice' });
+  });
+
+  it('autocompletes figure names within 25 choices', () => {
+    const all = sitrep.completeFigure('', 25);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBeLessThanOrEqual(25);
+    expect(sitrep.completeFigure('machine', 25)[0]?.name).toMatch(/machine.tool/i);
+  });
+
+  it('records feedback through the log port', () => {
+    sitrep.feedback({ helpful: false, question: 'x', platform: 'console', channelId: 'c', userId: 'u' });
+    expect(JSON.stringify(logged.at(-1))).toMatch(/"helpful":false/);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['10,000 characters', 'machine tools '.repeat(715)],
+    ['control characters', 'machine\u0000tools\u0007\u001b[31m'],
+    ['emoji', '🚀🔥 china chips?'],
+    ['markdown', '**bold** _it_ `code` [link](http://x)'],
+    ['mentions', '@everyone <!channel> <@U123> what about drones?'],
+  ])('%s gets a clear reply', (_name, text) => {
+    const reply = sitrep.respond(q(text));
+    const out = renderText(reply);
+    expect(out.length).toBeGreaterThan(10);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting they are gone
+    expect(out).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+});
