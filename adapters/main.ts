@@ -4,7 +4,9 @@ import { createSitrep } from '../src/sitrep.js';
 import { exitOnStartupError } from './cli/startup-error.js';
 import { loadConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
+import { startDiscord } from './discord/index.js';
 import { createLogger } from './log.js';
+import { startSlack } from './slack/index.js';
 
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
@@ -12,6 +14,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const sitrep = createSitrep({ knowledge: loadKnowledge(config.knowledgeDir), log });
   const running: { name: string; stop(): Promise<void> }[] = [];
+  if (config.discord)
+    running.push({ name: 'discord', ...(await startDiscord({ config: config.discord, sitrep, log })) });
+  if (config.slack)
+    running.push({ name: 'slack', ...(await startSlack({ config: config.slack, sitrep, log })) });
 
   if (running.length === 0) {
     log.info('no Slack or Discord configured: starting the local console');

@@ -1,10 +1,9 @@
 import { isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
+import { CUTOFFS } from './decide.js';
 import { detectIntent, type Intent } from './intent.js';
-import type { IndexedFact, SearchIndex } from './search-index.js';
+import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
 import { type Correction, correctTypo } from './typo.js';
 
-/** Generic words count this much of a normal word; unknown words count as the rarest word. */
-const GENERIC_WEIGHT = 0.25;
 const TYPO_PENALTY = 0.04;
 /** An unknown word weighs this much of the rarest known word: it is probably what the question is about. */
 const UNKNOWN_WEIGHT = 1;
@@ -76,8 +75,12 @@ function namesIn(text: string): Set<string> {
 export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
   const total = query.tokens.reduce((sum, t) => sum + t.weight, 0);
   if (total === 0) return [];
+  // Only facts sharing a specific word can pass the `informative` cutoff, so common words add no candidates.
   const candidates = new Set<number>();
-  for (const t of query.tokens) for (const i of index.postings.get(t.token) ?? []) candidates.add(i);
+  for (const t of query.tokens) {
+    if (t.generic || (index.idf.get(t.token) ?? 0) < CUTOFFS.informative) continue;
+    for (const i of index.postings.get(t.token) ?? []) candidates.add(i);
+  }
 
   const results: Scored[] = [];
   for (const i of candidates) {
@@ -91,7 +94,7 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
       if (!t.generic) anchor = Math.max(anchor, t.weight);
     }
     const coverage = covered / total;
-    const example = bestExample(index, entry, query, total);
+    const example = bestExample(entry, query, total);
     const s =
       0.75 * coverage + 0.25 * example + intentBonus(entry, query.intent) - TYPO_PENALTY * query.corrections;
     results.push({ entry, score: Math.max(0, Math.min(1, s)), anchor });
@@ -100,15 +103,17 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
 }
 
 /** Overlap with the closest example phrasing, penalising example words the query lacks. */
-function bestExample(index: SearchIndex, entry: IndexedFact, query: AnalyzedQuery, total: number): number {
-  const queryTokens = new Set(query.tokens.map((t) => t.token));
+function bestExample(entry: IndexedFact, query: AnalyzedQuery, total: number): number {
   let best = 0;
   for (const example of entry.examples) {
     let shared = 0;
-    for (const t of query.tokens) if (example.has(t.token)) shared += t.weight;
-    let missing = 0;
-    for (const e of example)
-      if (!queryTokens.has(e)) missing += (index.idf.get(e) ?? 0) * (isGeneric(e) ? GENERIC_WEIGHT : 1);
+    let sharedExampleWeight = 0;
+    for (const t of query.tokens) {
+      if (!example.tokens.has(t.token)) continue;
+      shared += t.weight;
+      sharedExampleWeight += t.known ? t.weight : 0;
+    }
+    const missing = Math.max(0, example.weight - sharedExampleWeight);
     best = Math.max(best, shared / (total + 0.5 * missing));
   }
   return best;

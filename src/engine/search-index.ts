@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { createExpander, type Expander } from '../text/glossary.js';
-import { contentTokens, normalize } from '../text/normalize.js';
+import { contentTokens, isGeneric, normalize } from '../text/normalize.js';
 import type { Fact, KnowledgeBase } from '../types.js';
 
 /** How much a word counts depending on the field it appears in. */
@@ -13,11 +13,14 @@ export const FIELD_WEIGHTS = {
   context: 0.5,
 } as const;
 
+/** Generic words ("supply", "share") count this much of a normal word. */
+export const GENERIC_WEIGHT = 0.25;
+
 export interface IndexedFact {
   fact: Fact;
   /** token -> best field weight in this fact */
   weights: Map<string, number>;
-  examples: Set<string>[];
+  examples: { tokens: Set<string>; weight: number }[];
   /** tokens of names (entities) and topic labels: what the fact is about */
   subjects: Set<string>;
 }
@@ -30,11 +33,16 @@ export interface SearchIndex {
   maxIdf: number;
   /** Every word (unstemmed, before synonym expansion) found in the facts and the glossary. */
   surface: Set<string>;
-  /** fuse.js over `surface`, used to correct typos word by word */
-  vocabulary: Fuse<string>;
+  /** fuse.js over `surface` words by first letter, used to correct typos word by word */
+  vocabulary: Map<string, Fuse<string>>;
   expand: Expander;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
   tokenize(text: string): string[];
+}
+
+/** A word's weight in a question: its idf, damped for generic words. */
+export function tokenWeight(idf: Map<string, number>, token: string): number {
+  return (idf.get(token) ?? 0) * (isGeneric(token) ? GENERIC_WEIGHT : 1);
 }
 
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
@@ -60,7 +68,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     return {
       fact,
       weights,
-      examples: fact.examples.map((e) => new Set(tokenize(e))),
+      examples: fact.examples.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
       subjects: new Set(tokenize(`${fact.entities.join(' ')} ${topicText}`)),
     };
   });
@@ -76,17 +84,23 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const n = Math.max(facts.length, 1);
   const idf = new Map([...postings].map(([t, list]) => [t, Math.log(1 + n / list.length)]));
   const maxIdf = Math.log(1 + n / 0.5);
+  for (const f of facts) {
+    for (const e of f.examples) e.weight = [...e.tokens].reduce((sum, t) => sum + tokenWeight(idf, t), 0);
+  }
   const surfaceText = [
     ...kb.facts.flatMap((f) => [f.claim, ...f.examples, ...f.entities, ...f.figures.map((g) => g.label)]),
     ...kb.glossary.flatMap((g) => [g.term, ...g.synonyms]),
     ...kb.topics.map((t) => t.label),
   ];
   const surface = new Set(surfaceText.flatMap((t) => normalize(t).split(' ')).filter((w) => w.length > 2));
-  const vocabulary = new Fuse([...surface], {
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-    minMatchCharLength: 3,
-  });
+  // A typo keeps its first letter (see typo.ts), so one small fuse index per letter keeps lookups fast.
+  const byLetter = new Map<string, string[]>();
+  for (const w of surface) byLetter.set(w[0] as string, [...(byLetter.get(w[0] as string) ?? []), w]);
+  const vocabulary = new Map(
+    [...byLetter].map(([letter, words]) => [
+      letter,
+      new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }),
+    ]),
+  );
   return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize };
 }

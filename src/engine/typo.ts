@@ -38,7 +38,7 @@ export function correctTypo(
   if (cached !== undefined) return cached;
   const allowed = token.length >= 8 ? 2 : 1;
   let best: Correction | null = null;
-  for (const hit of index.vocabulary.search(token, { limit: 8 })) {
+  for (const hit of index.vocabulary.get(token[0] as string)?.search(token, { limit: 8 }) ?? []) {
     const distance = editDistance(token, hit.item);
     if (distance > allowed || hit.item[0] !== token[0]) continue;
     if (!best || distance < best.distance) best = { token: hit.item, distance };

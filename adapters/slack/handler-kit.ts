@@ -1,0 +1,100 @@
+/** What every Slack listener shares: asking the core, cooldowns, and calls that log instead of throwing. */
+import type { Cooldown } from '../../src/cooldown.js';
+import type { Sitrep } from '../../src/sitrep.js';
+import type { Logger, Reply } from '../../src/types.js';
+import type { SeenIds } from './seen-ids.js';
+
+export interface HandlerDeps {
+  sitrep: Sitrep;
+  log: Logger;
+  cooldown: Cooldown;
+  seen: SeenIds;
+  /** The slash command, e.g. "/sitrep". */
+  command: string;
+}
+
+export interface Where {
+  teamId?: string;
+  channelId: string;
+  userId: string;
+  threadId?: string;
+}
+
+export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+export function ask(deps: HandlerDeps, text: string, where: Where): Reply {
+  return deps.sitrep.respond({
+    text,
+    platform: 'slack',
+    channelId: where.channelId,
+    userId: where.userId,
+    ...(where.threadId ? { threadId: where.threadId } : {}),
+  });
+}
+
+/** Takes a cooldown slot; returns the note to show when the user or channel is over its limit. */
+export function cooldownNote(deps: HandlerDeps, where: Where): string | undefined {
+  const team = where.teamId ?? '-';
+  const result = deps.cooldown.take(`${team}:${where.userId}`, `${team}:${where.channelId}`);
+  if (result.ok) return undefined;
+  const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+  deps.log.info('slack cooldown', { ...where, scope: result.scope, retryAfterMs: result.retryAfterMs });
+  return result.scope === 'user'
+    ? `You're asking faster than I can keep up. Try again in ${seconds} s.`
+    : `This channel is asking a lot right now. Try again in ${seconds} s.`;
+}
+
+/** The Slack error code (`channel_not_found`, `not_in_channel`, …) or the message of any other error. */
+export function errorCode(e: unknown): string {
+  if (typeof e === 'object' && e !== null) {
+    const data = (e as { data?: { error?: unknown } }).data;
+    if (typeof data?.error === 'string') return data.error;
+    if (e instanceof Error) return e.message;
+  }
+  return String(e);
+}
+
+export type CallResult = { ok: true } | { ok: false; error: string };
+
+/** Runs one Slack API call; a failure is logged once with its context and returned, never thrown. */
+export async function callSlack(
+  log: Logger,
+  method: string,
+  ctx: Record<string, unknown>,
+  call: () => Promise<unknown>,
+): Promise<CallResult> {
+  try {
+    await call();
+    return { ok: true };
+  } catch (e) {
+    const error = errorCode(e);
+    log.warn('slack api call failed', { ...ctx, method, error });
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Runs a listener body after its ack. An exception (a bug, not a Slack API error, which callSlack
+ * already handles) is logged with context and the user gets a short apology, never the stack.
+ */
+export async function guard(
+  log: Logger,
+  ctx: Record<string, unknown>,
+  work: () => Promise<unknown>,
+  apologize: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    log.error('slack handler failed', {
+      ...ctx,
+      error: e instanceof Error ? e.message : String(e),
+      stack: e instanceof Error ? e.stack : undefined,
+    });
+    try {
+      await apologize();
+    } catch {
+      // The apology goes through callSlack, which has already logged why it failed.
+    }
+  }
+}

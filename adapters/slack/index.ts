@@ -1,0 +1,100 @@
+/** Wires the Slack front end: a Bolt app (HTTP or Socket Mode) whose listeners answer through the core. */
+import { App, HTTPReceiver } from '@slack/bolt';
+import { type CooldownOptions, createCooldown, DEFAULT_COOLDOWN } from '../../src/cooldown.js';
+import type { Sitrep } from '../../src/sitrep.js';
+import type { Logger } from '../../src/types.js';
+import type { SlackConfig } from '../config.js';
+import { boltLogger } from './bolt-logger.js';
+import type { HandlerDeps } from './handler-kit.js';
+import { listenActions } from './listen-actions.js';
+import { listenCommand } from './listen-command.js';
+import { listenMessages } from './listen-messages.js';
+import { createSeenIds } from './seen-ids.js';
+import { skipRetries } from './skip-retries.js';
+
+export interface StartSlackOptions {
+  config: SlackConfig;
+  sitrep: Sitrep;
+  log: Logger;
+  cooldown?: CooldownOptions;
+  /** Interface to listen on in HTTP mode; all interfaces when unset. */
+  host?: string;
+}
+
+export interface RunningSlack {
+  stop(): Promise<void>;
+  /** The port actually listened on in HTTP mode (useful with port 0). */
+  port?: number;
+}
+
+export const EVENTS_PATH = '/slack/events';
+
+// Bounded so a Slack outage cannot pile up handlers: ~2 retries within a few seconds, 429s honoured.
+const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 };
+
+function createApp(config: SlackConfig, log: Logger): App {
+  const logger = boltLogger(log);
+  const common = {
+    token: config.botToken,
+    logger,
+    convoStore: false as const,
+    // init() runs auth.test and throws on a bad token; without this the check fails as an unhandled rejection.
+    deferInitialization: true,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: RETRY_CONFIG,
+      timeout: 10_000,
+    },
+  };
+  if (config.mode === 'socket') {
+    if (!config.appToken) throw new Error('appToken is required for Socket Mode. Set SLACK_APP_TOKEN.');
+    return new App({ ...common, appToken: config.appToken, socketMode: true });
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: EVENTS_PATH,
+    logger,
+    signatureVerification: true,
+    processBeforeResponse: false,
+  });
+  return new App({ ...common, receiver });
+}
+
+/** Starts the Slack adapter; resolves once it is listening (HTTP) or connected (Socket Mode). */
+export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack> {
+  const { config, sitrep, log } = opts;
+  const app = createApp(config, log);
+  const seen = createSeenIds();
+  const deps: HandlerDeps = {
+    sitrep,
+    log,
+    cooldown: createCooldown(opts.cooldown ?? DEFAULT_COOLDOWN),
+    seen,
+    command: config.command,
+  };
+  app.error(async (error) => {
+    log.error('slack app error', { error: error.message, code: error.code });
+  });
+  app.use(skipRetries(seen, log));
+  listenCommand(app, deps);
+  listenMessages(app, deps);
+  listenActions(app, deps);
+
+  await app.init();
+  let port: number | undefined;
+  if (config.mode === 'socket') {
+    await app.start();
+  } else {
+    const server = await app.start({ port: config.port, ...(opts.host ? { host: opts.host } : {}) });
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : config.port;
+  }
+  log.info('slack adapter started', { mode: config.mode, port });
+  return {
+    port,
+    async stop() {
+      await app.stop();
+      log.info('slack adapter stopped', { mode: config.mode });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** `@Sitrep …` in channels (answered in the mention's thread) and direct messages. */
+import type { App, webApi } from '@slack/bolt';
+import { APOLOGY, ask, callSlack, cooldownNote, guard, type HandlerDeps, type Where } from './handler-kit.js';
+import { renderNote, renderReply } from './render-reply.js';
+import { normalizeInbound } from './text.js';
+
+interface Incoming {
+  teamId?: string;
+  channel: string;
+  user: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  botUserId?: string;
+}
+
+export function listenMessages(app: App, deps: HandlerDeps): void {
+  app.event('app_mention', async ({ event, context, client }) => {
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    await answerMessage(deps, client, {
+      teamId: context.teamId,
+      channel: event.channel,
+      user: event.user,
+      ts: event.ts,
+      threadTs: event.thread_ts ?? event.ts,
+      text: event.text,
+      botUserId: context.botUserId,
+    });
+  });
+
+  app.event('message', async ({ event, context, client }) => {
+    // Edits, joins, bot posts (ours included) and other subtypes are not questions.
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    await answerMessage(deps, client, {
+      teamId: context.teamId,
+      channel: event.channel,
+      user: event.user,
+      ts: event.ts,
+      threadTs: event.thread_ts,
+      text: event.text ?? '',
+      botUserId: context.botUserId,
+    });
+  });
+}
+
+async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Incoming): Promise<void> {
+  // A mention in a DM can arrive as both app_mention and message.im: same message, answer once.
+  if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
+  const where: Where = { teamId: m.teamId, channelId: m.channel, userId: m.user, threadId: m.threadTs };
+  const ctx = { handler: 'message', ...where, ts: m.ts };
+  const thread = m.threadTs ? { thread_ts: m.threadTs } : {};
+  const whisper = (text: string) =>
+    callSlack(deps.log, 'chat.postEphemeral', ctx, () =>
+      client.chat.postEphemeral({ channel: m.channel, user: m.user, ...thread, ...renderNote(text) }),
+    );
+  await guard(
+    deps.log,
+    ctx,
+    async () => {
+      const note = cooldownNote(deps, where);
+      if (note) return whisper(note);
+      const text = normalizeInbound(m.text, m.botUserId);
+      const message = renderReply(ask(deps, text, where), { askText: text, command: deps.command });
+      return callSlack(deps.log, 'chat.postMessage', ctx, () =>
+        client.chat.postMessage({ channel: m.channel, ...thread, ...message, unfurl_links: false }),
+      );
+    },
+    () => whisper(APOLOGY),
+  );
+}

@@ -1,0 +1,38 @@
+/** A bounded memory of recently seen ids, so Slack's retries of one event are answered once. */
+export interface SeenIds {
+  /** True the first time an id is offered within the window; false for a repeat. */
+  first(id: string): boolean;
+}
+
+export interface SeenIdsOptions {
+  max: number;
+  ttlMs: number;
+  now?: () => number;
+}
+
+export const DEFAULT_SEEN: SeenIdsOptions = { max: 10_000, ttlMs: 60 * 60 * 1000 };
+
+export function createSeenIds(opts: SeenIdsOptions = DEFAULT_SEEN): SeenIds {
+  const now = opts.now ?? Date.now;
+  // A Map iterates in insertion order, which here is also age order: the oldest entries come first.
+  const seen = new Map<string, number>();
+
+  const evict = (t: number) => {
+    for (const [id, at] of seen) {
+      if (t - at < opts.ttlMs && seen.size < opts.max) break;
+      seen.delete(id);
+    }
+  };
+
+  return {
+    first(id) {
+      const t = now();
+      const at = seen.get(id);
+      if (at !== undefined && t - at < opts.ttlMs) return false;
+      seen.delete(id);
+      evict(t);
+      seen.set(id, t);
+      return true;
+    },
+  };
+}
