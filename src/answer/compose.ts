@@ -41,7 +41,8 @@ export function composeAnswer({ question, fact, byId, confidence, focusFigureId 
     facts: [fact],
     headline: headline(fact),
     figures: [...figures, ...derivedLines(fact)],
-    caveats: [...(fact.caveat ? [fact.caveat] : []), ...variantCaveats(fact)],
+    // a curated caveat already explains how sources differ; the generated one is the fallback
+    caveats: fact.caveat ? [fact.caveat] : variantCaveats(fact),
     citations: citations([fact]),
     suggestions: related.slice(0, 3).map(suggestedQuestion),
     confidence,

@@ -62,7 +62,7 @@ export function derivedLines(fact: Fact): FigureLine[] {
     lines.push({
       figureId: `${share.id}-implied`,
       factId: fact.id,
-      label: `Implied amount (${share.label.toLowerCase()} × ${total.label.toLowerCase()})`,
+      label: `${share.label} in money (${formatValue(share.value, 'percent')} of ${formatValue(total.value, total.unit)})`,
       text: `${share.qualifier === 'over' ? 'over' : 'about'} ${formatValue(implied, total.unit)}`,
       period: share.period,
       derived: true,

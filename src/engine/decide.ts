@@ -9,6 +9,8 @@ import type { SearchIndex } from './search-index.js';
 export const CUTOFFS = {
   /** below this the best fact does not answer the question */
   answer: 0.5,
+  /** the same, when the question has a word no fact knows ("wheat", "price"): it may be about that word */
+  answerWithUnknown: 0.55,
   /** a runner-up this close to the best is a near-tie */
   tie: 0.03,
   /** the rarest matched word must be in at most ~35% of facts: "china russia" alone is too vague */
@@ -26,7 +28,10 @@ export type Decision =
 export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[]): Decision {
   if (query.tokens.length === 0) return { kind: 'empty' };
   const [best, second] = ranked;
-  if (!best || best.score < CUTOFFS.answer || best.anchor < CUTOFFS.informative) {
+  const cutoff = query.tokens.some((t) => !t.known && !t.generic)
+    ? CUTOFFS.answerWithUnknown
+    : CUTOFFS.answer;
+  if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
   }
   // A "how much / what share" question answered by a fact with no number would answer something else.

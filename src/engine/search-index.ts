@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { createExpander, type Expander } from '../text/glossary.js';
-import { contentTokens, isGeneric, normalize } from '../text/normalize.js';
+import { contentTokens, isGeneric, isStopword, normalize } from '../text/normalize.js';
 import type { Fact, KnowledgeBase } from '../types.js';
 
 /** How much a word counts depending on the field it appears in. */
@@ -92,7 +92,9 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     ...kb.glossary.flatMap((g) => [g.term, ...g.synonyms]),
     ...kb.topics.map((t) => t.label),
   ];
-  const surface = new Set(surfaceText.flatMap((t) => normalize(t).split(' ')).filter((w) => w.length > 2));
+  const surface = new Set(
+    surfaceText.flatMap((t) => normalize(t).split(' ')).filter((w) => w.length > 2 && !isStopword(w)),
+  );
   // A typo keeps its first letter (see typo.ts), so one small fuse index per letter keeps lookups fast.
   const byLetter = new Map<string, string[]>();
   for (const w of surface) byLetter.set(w[0] as string, [...(byLetter.get(w[0] as string) ?? []), w]);

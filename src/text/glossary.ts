@@ -5,8 +5,13 @@ import { normalize } from './normalize.js';
 export type Expander = (normalized: string) => string;
 
 export function createExpander(glossary: GlossaryEntry[]): Expander {
+  // A phrase term becomes one word ("machine tools" -> "machine_tools") so it counts once, like a single-word term.
   const pairs = glossary
-    .flatMap((e) => e.synonyms.map((s) => ({ from: normalize(s), to: normalize(e.term) })))
+    .flatMap((e) => {
+      const term = normalize(e.term);
+      const to = term.replace(/ /g, '_');
+      return [term, ...e.synonyms.map(normalize)].map((from) => ({ from, to }));
+    })
     .filter((p) => p.from.length > 0 && p.from !== p.to)
     .sort((a, b) => b.from.length - a.from.length);
   if (pairs.length === 0) return (s) => s;

@@ -22,11 +22,38 @@ const GENERIC = new Set(
   come came coming go going went use used make made making take took new latest recent recently last year years month week
   day today now current currently number amount figure figures percent percentage share total value big biggest
   large largest main role part thing things stuff info information detail details story news update happen happened
-  happening doing people official officials report reported reports`.split(/\s+/),
+  happening doing people official officials report reported reports period periods cover covers covered headline
+  numbers number stats statistics data`.split(/\s+/),
 );
 
-/** Lowercase, strip accents and possessives, turn punctuation into spaces. */
+const ABBREVIATIONS: Record<string, string> = {
+  jan: 'january',
+  feb: 'february',
+  mar: 'march',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+  yr: 'year',
+  yrs: 'years',
+  govt: 'government',
+};
+
+/** Lowercase, strip accents and possessives, spell out common abbreviations, turn punctuation into spaces. */
 export function normalize(text: string): string {
+  return expandAbbreviations(stripPunctuation(text));
+}
+
+function expandAbbreviations(normalized: string): string {
+  return normalized.replace(/\b[a-z]{2,4}\b/g, (w) => ABBREVIATIONS[w] ?? w);
+}
+
+function stripPunctuation(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -19,14 +19,19 @@ export function loadQuestions(path = 'tests/eval/questions.yml'): EvalQuestion[]
 export interface EvalResult {
   answerable: number;
   correct: number;
+  /** of `correct`, how many offered a choice (a near-tie) that includes an expected fact */
+  viaChoice: number;
   refusable: number;
   refused: number;
   failures: { q: string; expected: string; got: string; split: string }[];
 }
 
-/** Correct = answered from an expected fact; a refusal-question is correct when not answered at all. */
+/**
+ * Correct = answered from an expected fact, or a near-tie choice that offers one (counted apart as `viaChoice`).
+ * A question that must be refused is correct only when the bot says it does not know: offering a choice is wrong.
+ */
 export function evaluate(sitrep: Sitrep, questions: EvalQuestion[]): EvalResult {
-  const r: EvalResult = { answerable: 0, correct: 0, refusable: 0, refused: 0, failures: [] };
+  const r: EvalResult = { answerable: 0, correct: 0, viaChoice: 0, refusable: 0, refused: 0, failures: [] };
   for (const q of questions) {
     const a = sitrep.ask(q.q);
     const got =
@@ -37,12 +42,16 @@ export function evaluate(sitrep: Sitrep, questions: EvalQuestion[]): EvalResult 
           : `unknown:${a.reason}`;
     if (q.expect === 'refuse') {
       r.refusable += 1;
-      if (a.kind !== 'answered') r.refused += 1;
+      if (a.kind === 'unknown') r.refused += 1;
       else r.failures.push({ q: q.q, expected: 'refuse', got, split: q.split });
     } else {
       r.answerable += 1;
-      if (a.kind === 'answered' && q.expect.includes(a.facts[0]?.id ?? '')) r.correct += 1;
-      else r.failures.push({ q: q.q, expected: q.expect.join('|'), got, split: q.split });
+      const expected = q.expect;
+      if (a.kind === 'answered' && expected.includes(a.facts[0]?.id ?? '')) r.correct += 1;
+      else if (a.kind === 'ambiguous' && a.options.some((o) => expected.includes(o.factId))) {
+        r.correct += 1;
+        r.viaChoice += 1;
+      } else r.failures.push({ q: q.q, expected: q.expect.join('|'), got, split: q.split });
     }
   }
   return r;
@@ -51,5 +60,5 @@ export function evaluate(sitrep: Sitrep, questions: EvalQuestion[]): EvalResult 
 export const pct = (n: number, d: number) => (d === 0 ? 100 : (100 * n) / d);
 
 export function summary(label: string, r: EvalResult): string {
-  return `${label}: answers ${r.correct}/${r.answerable} correct (${pct(r.correct, r.answerable).toFixed(1)}%), refusals ${r.refused}/${r.refusable} correct (${pct(r.refused, r.refusable).toFixed(1)}%)`;
+  return `${label}: answers ${r.correct}/${r.answerable} correct (${pct(r.correct, r.answerable).toFixed(1)}%, ${r.viaChoice} of them as a choice), refusals ${r.refused}/${r.refusable} correct (${pct(r.refused, r.refusable).toFixed(1)}%)`;
 }
