@@ -17,6 +17,7 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
   PORT: optional(port),
+  HOST: optional(z.string().min(1)),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'must be the app signing secret')),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must start with xapp-')),
@@ -35,6 +36,8 @@ export interface SlackConfig {
   appToken?: string;
   mode: 'socket' | 'http';
   port: number;
+  /** Interface for HTTP mode; all interfaces when unset. */
+  host?: string;
   apiUrl?: string;
   command: string;
 }
@@ -82,6 +85,7 @@ export function loadConfig(env: Env): Config {
         appToken: e.SLACK_APP_TOKEN,
         mode,
         port: e.PORT ?? 3000,
+        host: e.HOST,
         apiUrl: e.SLACK_API_URL,
         command: e.SLACK_COMMAND ?? '/sitrep',
       };

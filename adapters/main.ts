@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   if (config.discord)
     running.push({ name: 'discord', ...(await startDiscord({ config: config.discord, sitrep, log })) });
   if (config.slack)
-    running.push({ name: 'slack', ...(await startSlack({ config: config.slack, sitrep, log })) });
+    running.push({
+      name: 'slack',
+      ...(await startSlack({ config: config.slack, sitrep, log, host: config.slack.host })),
+    });
 
   if (running.length === 0) {
     log.info('no Slack or Discord configured: starting the local console');

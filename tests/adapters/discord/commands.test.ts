@@ -8,7 +8,7 @@ import { registerCommands } from '../../../adapters/discord/register-commands.js
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep } from '../../../src/sitrep.js';
 import { type FakeDiscord, startFakeDiscord, TOKEN } from '../../fakes/discord/fake-discord.js';
-import { createRecordingLog } from '../../fakes/discord/recording-log.js';
+import { createRecordingLog } from '../../fakes/recording-log.js';
 
 const [sitrepCommand] = commandDefinitions;
 const sub = (name: string) => sitrepCommand?.options?.find((o) => o.name === name);

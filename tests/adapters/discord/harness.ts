@@ -6,7 +6,7 @@ import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent, KnowledgeBase } from '../../../src/types.js';
 import { type FakeDiscord, startFakeDiscord, TOKEN } from '../../fakes/discord/fake-discord.js';
-import { createRecordingLog, type LogEntry } from '../../fakes/discord/recording-log.js';
+import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 let knowledge: KnowledgeBase | undefined;

@@ -5,9 +5,9 @@ import type { CooldownOptions } from '../../../src/cooldown.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent } from '../../../src/types.js';
+import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../../fakes/slack/fake-slack-api.js';
 import { attachSocketMode, type FakeSocketMode } from '../../fakes/slack/fake-socket-mode.js';
-import { createRecordingLog, type LogEntry } from '../../fakes/slack/recording-log.js';
 import { createSlackSender, slashCommand } from '../../fakes/slack/signed-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../../adapters/slack/index.js';
+import { createRecordingLog } from '../../fakes/recording-log.js';
 import { type RecordedCall, startFakeSlackApi } from '../../fakes/slack/fake-slack-api.js';
-import { createRecordingLog } from '../../fakes/slack/recording-log.js';
 import { eventEnvelope, mentionEvent, sign, slashCommand } from '../../fakes/slack/signed-requests.js';
 import { displayedText } from './block-limits.js';
 import { type Harness, SIGNING_SECRET, sleep, startHarness } from './harness.js';

@@ -1,4 +1,5 @@
-import type { Logger } from '../../../src/types.js';
+/** A Logger that keeps every entry, so tests can see what the adapter logged. */
+import type { Logger } from '../../src/types.js';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -6,7 +7,6 @@ export interface LogEntry {
   ctx?: Record<string, unknown>;
 }
 
-/** A Logger that keeps every entry, so tests can see what the adapter logged. */
 export function createRecordingLog(): { log: Logger; entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   const log = {
