@@ -63,7 +63,8 @@ export function derivedLines(fact: Fact): FigureLine[] {
       figureId: `${share.id}-implied`,
       factId: fact.id,
       label: `${share.label} in money (${formatValue(share.value, 'percent')} of ${formatValue(total.value, total.unit)})`,
-      text: `${share.qualifier === 'over' ? 'over' : 'about'} ${formatValue(implied, total.unit)}`,
+      // sources that word the share differently ("nearly" vs "over") make only "about" safe to say
+      text: `${share.qualifier === 'over' && !share.variants?.length ? 'over' : 'about'} ${formatValue(implied, total.unit)}`,
       period: share.period,
       derived: true,
     });

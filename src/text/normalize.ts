@@ -8,7 +8,7 @@ const STOPWORDS = new Set(
   know get got find need want think like according per via whether s still already inside itself himself herself
   themselves again ever never yet too even such own same other another both either neither across through during
   before after above below between while because until against among off onto upon within without toward towards
-  anything something everything nothing anyone someone everyone actually really basically exactly currently
+  earlier later formerly anything something everything nothing anyone someone everyone actually really basically exactly currently
   right now okay ok so well deal hey hi hello thanks thank cheers guys bot sitrep lol pls plz just quick question
   explain explained describe mean means tell us`.split(/\s+/),
 );
@@ -86,7 +86,9 @@ export function stem(word: string): string {
 }
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
-export const isGeneric = (word: string): boolean => GENERIC.has(word) || GENERIC.has(`${word}s`);
+/** Generic words are checked after stemming, so the list is stemmed the same way. */
+const GENERIC_STEMS = new Set([...GENERIC].map(stem));
+export const isGeneric = (word: string): boolean => GENERIC_STEMS.has(word);
 
 /** Normalised, stemmed content tokens (stopwords removed). */
 export function contentTokens(normalized: string): string[] {

@@ -23,7 +23,7 @@ describe('answers', () => {
     const figures = a.figures.map((f) => f.text);
     expect(figures).toContain('over 70%');
     expect(figures).toContain('about $900 million');
-    expect(a.figures.find((f) => f.derived)?.text).toBe('over $630 million');
+    expect(a.figures.find((f) => f.derived)?.text).toBe('about $630 million');
     expect(a.caveats.join(' ')).toMatch(/nearly 70%/);
     expect(a.citations.map((c) => c.outlet)).toEqual(expect.arrayContaining(['AP', 'AFP']));
     expect(a.suggestions.length).toBeGreaterThan(0);
