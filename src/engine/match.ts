@@ -4,7 +4,7 @@ import { detectIntent, type Intent } from './intent.js';
 import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
 import { type Correction, correctTypo } from './typo.js';
 
-const TYPO_PENALTY = 0.04;
+const TYPO_PENALTY = 0.02;
 /** An unknown word weighs this much of the rarest known word: it is probably what the question is about. */
 const UNKNOWN_WEIGHT = 1;
 /** An unknown name (capitalised mid-sentence: "India", "EU") is even more likely to be the point of the question. */

@@ -33,14 +33,16 @@ export function correctTypo(
   token: string,
   cache: Map<string, Correction | null>,
 ): Correction | null {
-  if (token.length < 5 || /\d/.test(token)) return null;
+  if (token.length < 4 || /\d/.test(token)) return null;
   const cached = cache.get(token);
   if (cached !== undefined) return cached;
   const allowed = token.length >= 8 ? 2 : 1;
+  // A four-letter word is only trusted as a dropped letter ("chin" -> "china"), never as a changed one.
+  const fits = (word: string) => token.length > 4 || word.length === 5;
   let best: Correction | null = null;
   for (const hit of index.vocabulary.get(token[0] as string)?.search(token, { limit: 8 }) ?? []) {
     const distance = editDistance(token, hit.item);
-    if (distance > allowed || hit.item[0] !== token[0]) continue;
+    if (distance > allowed || hit.item[0] !== token[0] || !fits(hit.item)) continue;
     if (!best || distance < best.distance) best = { token: hit.item, distance };
   }
   if (cache.size > 5000) cache.clear();
