@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem, isTimeZone } from '../src/digest/schedule.js';
 
 /** Raised when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -10,6 +11,17 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const url = z.url({ protocol: /^https?$/ });
+/** A comma-separated list of ids, each matching `id`. */
+const idList = (id: RegExp, what: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(id, `each entry must be ${what}`)));
 const port = z.coerce.number().int().min(1).max(65535);
 
 const envSchema = z.object({
@@ -28,6 +40,12 @@ const envSchema = z.object({
   DISCORD_APP_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id')),
   DISCORD_API_URL: optional(url),
+  SLACK_ADMIN_USERS: optional(idList(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD')),
+  DIGEST_CRON: optional(z.string()),
+  DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+  DIGEST_GRACE_MINUTES: optional(z.coerce.number().int().min(0).max(10_080)),
+  DIGEST_SLACK_CHANNELS: optional(idList(/^[CGD][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD')),
+  DIGEST_DISCORD_CHANNELS: optional(idList(/^\d{5,25}$/, 'a numeric Discord channel id')),
 });
 
 export interface SlackConfig {
@@ -40,6 +58,8 @@ export interface SlackConfig {
   host?: string;
   apiUrl?: string;
   command: string;
+  /** SLACK_ADMIN_USERS: who may change digests; empty means anyone in the channel. */
+  adminUsers?: string[];
 }
 
 export interface DiscordConfig {
@@ -49,7 +69,17 @@ export interface DiscordConfig {
   apiUrl: string;
 }
 
+export interface DigestConfig {
+  /** DIGEST_CRON: schedule of the default subscriptions; none without it. */
+  cron?: string;
+  timeZone: string;
+  graceMinutes: number;
+  slackChannels: string[];
+  discordChannels: string[];
+}
+
 export interface Config {
+  digest: DigestConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   knowledgeDir: string;
   dataDir: string;
@@ -88,6 +118,7 @@ export function loadConfig(env: Env): Config {
         host: e.HOST,
         apiUrl: e.SLACK_API_URL,
         command: e.SLACK_COMMAND ?? '/sitrep',
+        adminUsers: e.SLACK_ADMIN_USERS ?? [],
       };
     }
   }
@@ -105,6 +136,14 @@ export function loadConfig(env: Env): Config {
     }
   }
 
+  const timeZone = e.DIGEST_TZ ?? 'UTC';
+  if (e.DIGEST_CRON) {
+    const problem = cronProblem(e.DIGEST_CRON, timeZone);
+    if (problem) problems.push(`DIGEST_CRON: ${problem}`);
+  } else if (e.DIGEST_SLACK_CHANNELS?.length || e.DIGEST_DISCORD_CHANNELS?.length) {
+    problems.push('DIGEST_CRON is required when DIGEST_SLACK_CHANNELS or DIGEST_DISCORD_CHANNELS is set.');
+  }
+
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
   return {
@@ -113,5 +152,12 @@ export function loadConfig(env: Env): Config {
     dataDir: e.DATA_DIR ?? 'data',
     slack,
     discord,
+    digest: {
+      cron: e.DIGEST_CRON,
+      timeZone,
+      graceMinutes: e.DIGEST_GRACE_MINUTES ?? 60,
+      slackChannels: e.DIGEST_SLACK_CHANNELS ?? [],
+      discordChannels: e.DIGEST_DISCORD_CHANNELS ?? [],
+    },
   };
 }

@@ -1,6 +1,17 @@
-import type { Command } from './types.js';
+import type { Command, DigestAction } from './types.js';
 
-/** The grammar every front end shares: `ask <q>` (or bare text), `figure <name>`, `figures`, `sources`, `help`. */
+const DIGEST_ACTIONS: readonly DigestAction[] = ['subscribe', 'unsubscribe', 'status', 'preview', 'usage'];
+
+function parseDigest(rest: string): Command {
+  const [action = 'status', ...schedule] = rest.split(/\s+/).filter(Boolean);
+  const known = DIGEST_ACTIONS.find((a) => a === action.toLowerCase());
+  // An unknown action becomes `usage`, carrying the word so the notice can name it.
+  return known
+    ? { name: 'digest', action: known, schedule: schedule.join(' ') }
+    : { name: 'digest', action: 'usage', schedule: action };
+}
+
+/** The shared grammar: `ask <q>` (or bare text), `figure <name>`, `figures`, `sources`, `digest …`, `help`. */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
@@ -16,6 +27,8 @@ export function parseCommand(text: string): Command {
       return rest ? { name: 'figure', text: rest } : { name: 'figures' };
     case 'sources':
       return { name: 'sources' };
+    case 'digest':
+      return parseDigest(rest);
     case 'help':
     case '?':
       return { name: 'help' };
@@ -37,5 +50,10 @@ export const USAGE: { command: string; description: string }[] = [
   },
   { command: 'figures', description: 'Every figure Sitrep knows, in one table.' },
   { command: 'sources', description: 'The outlets and documents the facts come from.' },
+  {
+    command: 'digest subscribe daily 09:00 [Europe/Berlin]',
+    description: 'A digest in this channel on a schedule ("weekly mon 09:00" or cron also work).',
+  },
+  { command: 'digest status | preview | unsubscribe', description: "This channel's digest." },
   { command: 'help', description: 'This message.' },
 ];

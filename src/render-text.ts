@@ -1,3 +1,4 @@
+import { digestLines, digestStatusLines } from './digest/digest-text.js';
 import type { Answer, Citation, Reply } from './types.js';
 
 /** Control characters and bidi overrides are dropped from echoed text so a terminal or fallback stays readable. */
@@ -60,6 +61,10 @@ export function renderText(reply: Reply): string {
       return answerText(reply.answer).join('\n');
     case 'notice':
       return reply.text;
+    case 'digest':
+      return digestLines(reply.digest).join('\n');
+    case 'digest-status':
+      return digestStatusLines(reply.status).join('\n');
     case 'figures':
       return [
         'Figures (value · period · source):',

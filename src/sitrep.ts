@@ -1,6 +1,7 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
 import { figureRows, sourceRows } from './catalogue.js';
 import { parseCommand, USAGE } from './commands.js';
+import { type DigestOptions, runDigestCommand } from './digest/command.js';
 import { decide } from './engine/decide.js';
 import { answerFigure, createFigureFinder } from './engine/figure-finder.js';
 import { analyze, score } from './engine/match.js';
@@ -34,9 +35,11 @@ export interface Sitrep {
 export interface SitrepOptions {
   knowledge: KnowledgeBase;
   log: Logger;
+  /** Without it, `digest …` commands answer that digests are not available. */
+  digests?: DigestOptions;
 }
 
-export function createSitrep({ knowledge, log }: SitrepOptions): Sitrep {
+export function createSitrep({ knowledge, log, digests }: SitrepOptions): Sitrep {
   const index = buildIndex(knowledge);
   const byId = new Map<string, Fact>(knowledge.facts.map((f) => [f.id, f]));
   const typoCache = new Map<string, Correction | null>();
@@ -80,7 +83,7 @@ export function createSitrep({ knowledge, log }: SitrepOptions): Sitrep {
     }
   };
 
-  const run = (cmd: Command): Reply => {
+  const run = (cmd: Command, q: Question): Reply => {
     switch (cmd.name) {
       case 'ask':
         if (!cmd.text)
@@ -107,13 +110,15 @@ export function createSitrep({ knowledge, log }: SitrepOptions): Sitrep {
           topics: knowledge.topics,
           examples: knowledge.topics.slice(0, 4).map((t) => t.sample),
         };
+      case 'digest':
+        return runDigestCommand(cmd, q, digests && { ...digests, knowledge });
     }
   };
 
   return {
     ask,
-    run: (cmd) => run(cmd),
-    respond: (q) => run(parseCommand(q.text)),
+    run,
+    respond: (q) => run(parseCommand(q.text), q),
     completeFigure: (partial, limit = 25) => figures.complete(partial, limit),
     feedback(e) {
       log.info('feedback', { ...e });

@@ -9,6 +9,8 @@ export interface Question {
   channelId: string;
   userId: string;
   threadId?: string;
+  /** Whether the asker may change this channel's digest subscription; set by the adapter. Unset means no. */
+  canManageDigests?: boolean;
 }
 
 export interface Source {
@@ -57,6 +59,8 @@ export interface Fact {
   date?: string;
   /** ISO date the fact was added to the base. */
   added: string;
+  /** ISO date after which the fact should be re-checked (`review_by`); unset falls back to the base default. */
+  reviewBy?: string;
   /** Where sources differ or the seed article is loose, said briefly. */
   caveat?: string;
   /** Ids of facts worth suggesting next. */
@@ -83,6 +87,8 @@ export interface KnowledgeBase {
   facts: Fact[];
   topics: Topic[];
   glossary: GlossaryEntry[];
+  /** Days after `added` a fact without `review_by` is due for review (knowledge/freshness.yml). */
+  reviewDays?: number;
 }
 
 /** A figure as shown to users: "over 70%", "$900 million". */
@@ -153,7 +159,61 @@ export type Command =
   | { name: 'figure'; text: string }
   | { name: 'figures' }
   | { name: 'sources' }
-  | { name: 'help' };
+  | { name: 'help' }
+  | { name: 'digest'; action: DigestAction; schedule: string };
+
+/** `usage` is what an unknown action parses to; `schedule` then holds the unknown word. */
+export type DigestAction = 'subscribe' | 'unsubscribe' | 'status' | 'preview' | 'usage';
+
+/** One fact in "New since your last digest". */
+export interface DigestChange {
+  factId: string;
+  status: 'new' | 'updated';
+  /** "According to ..., ..." */
+  headline: string;
+  date?: string;
+  source?: Citation;
+}
+
+/** One line of "Latest developments", newest first. */
+export interface DigestDevelopment {
+  factId: string;
+  date: string;
+  headline: string;
+  source?: Citation;
+}
+
+/** A channel's digest, normalized; adapters render it. */
+export interface Digest {
+  /** "Sitrep digest — 2026-11-28" */
+  title: string;
+  /** YYYY-MM-DD in the subscription's time zone. */
+  date: string;
+  changes: DigestChange[];
+  /** Changes left out to keep the post short. */
+  moreChanges: number;
+  /** True when nothing was added or changed since the channel's last digest. */
+  nothingNew: boolean;
+  figures: FigureRow[];
+  developments: DigestDevelopment[];
+  /** Publication date of the newest source, YYYY-MM-DD. */
+  asOf?: string;
+  /** Content hash of every fact, recorded as this channel's "last sent" once the digest is posted. */
+  hashes: Record<string, string>;
+}
+
+export interface DigestStatus {
+  subscribed: boolean;
+  /** e.g. "daily 09:00" or a cron expression. */
+  schedule?: string;
+  timeZone?: string;
+  /** ISO instants. */
+  nextPost?: string;
+  lastPost?: string;
+  /** Why posting stopped (channel gone, bot removed), when it did. */
+  paused?: { reason: string; at: string };
+  lastFailure?: { slot: string; error: string };
+}
 
 /** What the core returns for any command; adapters render it. */
 export type Reply =
@@ -161,6 +221,8 @@ export type Reply =
   | { kind: 'figures'; rows: FigureRow[] }
   | { kind: 'sources'; sources: SourceRow[] }
   | { kind: 'help'; usage: { command: string; description: string }[]; topics: Topic[]; examples: string[] }
+  | { kind: 'digest'; digest: Digest }
+  | { kind: 'digest-status'; status: DigestStatus }
   /** Something the user can fix, e.g. "figure needs a name". */
   | { kind: 'notice'; text: string };
 

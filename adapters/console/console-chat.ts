@@ -4,6 +4,9 @@ import { renderText } from '../../src/render-text.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 
+/** The console's one channel, as digests know it. */
+export const CONSOLE_CHANNEL = 'console';
+
 export interface ConsoleChatOptions {
   sitrep: Sitrep;
   log: Logger;
@@ -36,7 +39,15 @@ export function runConsoleChat({
     if (text) {
       try {
         write(
-          renderText(sitrep.respond({ text, platform: 'console', channelId: 'console', userId: 'local' })),
+          renderText(
+            sitrep.respond({
+              text,
+              platform: 'console',
+              channelId: CONSOLE_CHANNEL,
+              userId: 'local',
+              canManageDigests: true,
+            }),
+          ),
         );
       } catch (err) {
         log.error('console handler failed', { err, text: text.slice(0, 200) });

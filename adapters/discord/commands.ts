@@ -17,7 +17,11 @@ const QUESTION_MAX = 1000;
 /** The slice of discord.js's option resolver the specs read; tests can pass a plain object. */
 export interface OptionReader {
   getString(name: string, required: true): string;
+  getString(name: string, required?: boolean): string | null;
 }
+
+const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
+const asDigestAction = (v: string) => DIGEST_ACTIONS.find((a) => a === v) ?? 'status';
 
 /** One `/sitrep <name>` subcommand: its definition, how it maps to a core Command, and its autocomplete. */
 export interface SubcommandSpec {
@@ -82,6 +86,32 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     description: 'List the sources behind the answers',
     usage: '/sitrep sources',
     toCommand: () => ({ name: 'sources' }),
+  },
+  {
+    name: 'digest',
+    description: "This channel's scheduled digest: subscribe, unsubscribe, status or preview",
+    usage:
+      '/sitrep digest action:<subscribe|unsubscribe|status|preview> schedule:<daily 09:00 Europe/Berlin>',
+    addOptions: (sub) =>
+      sub
+        .addStringOption((o) =>
+          o
+            .setName('action')
+            .setDescription('What to do')
+            .setRequired(true)
+            .addChoices(DIGEST_ACTIONS.map((a) => ({ name: a, value: a }))),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('schedule')
+            .setDescription('For subscribe: "daily 09:00", "weekly mon 09:00" or cron, then a time zone')
+            .setMaxLength(100),
+        ),
+    toCommand: (o) => ({
+      name: 'digest',
+      action: asDigestAction(o.getString('action', true)),
+      schedule: o.getString('schedule') ?? '',
+    }),
   },
   {
     name: 'help',

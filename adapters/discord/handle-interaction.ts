@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  PermissionFlagsBits,
   type RepliableInteraction,
 } from 'discord.js';
 import type { Cooldown } from '../../src/cooldown.js';
@@ -80,9 +81,16 @@ async function onChatInput(i: ChatInputCommandInteraction, deps: HandlerDeps) {
     return;
   }
   if (!(await admitted(i, deps))) return;
-  const isPublic = i.options.getBoolean(PUBLIC_OPTION) ?? false;
   const cmd = spec.toCommand(i.options);
-  await answer(i, () => deps.sitrep.run(cmd, toQuestion(commandText(cmd), originOf(i))), isPublic, deps);
+  // A preview is for the asker only, whatever `public` says.
+  const preview = cmd.name === 'digest' && cmd.action === 'preview';
+  const isPublic = !preview && (i.options.getBoolean(PUBLIC_OPTION) ?? false);
+  const q = {
+    ...toQuestion(commandText(cmd), originOf(i)),
+    // memberPermissions are the member's resolved permissions in this channel; null in DMs.
+    canManageDigests: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+  };
+  await answer(i, () => deps.sitrep.run(cmd, q), isPublic, deps);
 }
 
 async function onAutocomplete(i: AutocompleteInteraction, deps: HandlerDeps) {

@@ -3,7 +3,9 @@ import { type CooldownOptions, createCooldown, DEFAULT_COOLDOWN } from '../../sr
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 import type { DiscordConfig } from '../config.js';
+import type { DigestPoster } from '../digest/poster.js';
 import { createButtonCodec } from './custom-id.js';
+import { createDiscordDigestPoster } from './digest-poster.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { createMessageHandler } from './handle-message.js';
 import { NO_PINGS } from './send.js';
@@ -50,7 +52,9 @@ function watch(client: Client, log: Logger): void {
 }
 
 /** Logs in to Discord and answers slash commands, buttons, mentions and DMs until `stop()`. */
-export async function startDiscord(opts: StartDiscordOptions): Promise<{ stop(): Promise<void> }> {
+export async function startDiscord(
+  opts: StartDiscordOptions,
+): Promise<{ stop(): Promise<void>; poster: DigestPoster }> {
   const { config, sitrep, log } = opts;
   const client = new Client({
     intents: [
@@ -88,6 +92,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<{ stop():
 
   let stopped = false;
   return {
+    poster: createDiscordDigestPoster(client),
     async stop() {
       if (stopped) return;
       stopped = true;

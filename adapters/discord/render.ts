@@ -1,5 +1,6 @@
 import type { Reply } from '../../src/types.js';
 import { renderAnswer } from './render-answer.js';
+import { renderDigest, renderDigestStatus } from './render-digest.js';
 import { renderFigures, renderHelp, renderNotice, renderSources } from './render-lists.js';
 
 export { renderNote } from './render-lists.js';
@@ -21,5 +22,9 @@ export function renderReply(reply: Reply, ctx: RenderContext): RenderedMessage {
       return renderHelp(reply, ctx);
     case 'notice':
       return renderNotice(reply.text);
+    case 'digest':
+      return renderDigest(reply.digest);
+    case 'digest-status':
+      return renderDigestStatus(reply.status);
   }
 }

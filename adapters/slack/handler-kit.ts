@@ -11,6 +11,8 @@ export interface HandlerDeps {
   seen: SeenIds;
   /** The slash command, e.g. "/sitrep". */
   command: string;
+  /** SLACK_ADMIN_USERS: who may change digests; empty means anyone in the channel. */
+  adminUsers?: ReadonlySet<string>;
 }
 
 export interface Where {
@@ -29,6 +31,7 @@ export function ask(deps: HandlerDeps, text: string, where: Where): Reply {
     channelId: where.channelId,
     userId: where.userId,
     ...(where.threadId ? { threadId: where.threadId } : {}),
+    canManageDigests: !deps.adminUsers?.size || deps.adminUsers.has(where.userId),
   });
 }
 

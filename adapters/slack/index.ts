@@ -4,7 +4,9 @@ import { type CooldownOptions, createCooldown, DEFAULT_COOLDOWN } from '../../sr
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 import type { SlackConfig } from '../config.js';
+import type { DigestPoster } from '../digest/poster.js';
 import { boltLogger } from './bolt-logger.js';
+import { createSlackDigestPoster } from './digest-poster.js';
 import type { HandlerDeps } from './handler-kit.js';
 import { listenActions } from './listen-actions.js';
 import { listenCommand } from './listen-command.js';
@@ -25,6 +27,8 @@ export interface RunningSlack {
   stop(): Promise<void>;
   /** The port actually listened on in HTTP mode (useful with port 0). */
   port?: number;
+  /** Posts scheduled digests through this app's Web API client. */
+  poster: DigestPoster;
 }
 
 export const EVENTS_PATH = '/slack/events';
@@ -71,6 +75,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
     cooldown: createCooldown(opts.cooldown ?? DEFAULT_COOLDOWN),
     seen,
     command: config.command,
+    adminUsers: new Set(config.adminUsers ?? []),
   };
   app.error(async (error) => {
     log.error('slack app error', { error: error.message, code: error.code });
@@ -92,6 +97,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
   log.info('slack adapter started', { mode: config.mode, port });
   return {
     port,
+    poster: createSlackDigestPoster(app.client),
     async stop() {
       await app.stop();
       log.info('slack adapter stopped', { mode: config.mode });

@@ -61,7 +61,13 @@ async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Inc
       const note = cooldownNote(deps, where);
       if (note) return whisper(note);
       const text = normalizeInbound(m.text, m.botUserId);
-      const message = renderReply(ask(deps, text, where), { askText: text, command: deps.command });
+      const reply = ask(deps, text, where);
+      const message = renderReply(reply, { askText: text, command: deps.command });
+      // A digest preview is for the asker only, even when asked by mention.
+      if (reply.kind === 'digest')
+        return callSlack(deps.log, 'chat.postEphemeral', ctx, () =>
+          client.chat.postEphemeral({ channel: m.channel, user: m.user, ...thread, ...message }),
+        );
       return callSlack(deps.log, 'chat.postMessage', ctx, () =>
         client.chat.postMessage({ channel: m.channel, ...thread, ...message, unfurl_links: false }),
       );

@@ -4,6 +4,7 @@ import type { Reply } from '../../src/types.js';
 import { ACTION, encodeFeedback } from './action-values.js';
 import { actions, type Block, button, capBlocks, context, LIMITS, section } from './blocks.js';
 import { askIdCounter, renderAnswer } from './render-answer.js';
+import { renderDigestBlocks, renderDigestStatusBlocks } from './render-digest.js';
 import { renderFigures, renderHelp, renderSources } from './render-lists.js';
 import { escapeSlack, safeText } from './text.js';
 
@@ -40,6 +41,10 @@ function body(reply: Reply, command: string): Block[] {
       return renderHelp(reply, command, ids);
     case 'notice':
       return [section(escapeSlack(reply.text))];
+    case 'digest':
+      return renderDigestBlocks(reply.digest);
+    case 'digest-status':
+      return renderDigestStatusBlocks(reply.status);
   }
 }
 
@@ -47,7 +52,7 @@ function controls(reply: Reply, opts: RenderOptions): Block[] {
   const tail: Block[] = [];
   if (opts.byline) tail.push(context([opts.byline]));
   const buttons = [];
-  if (opts.shareable && reply.kind !== 'notice') {
+  if (opts.shareable && reply.kind !== 'notice' && !reply.kind.startsWith('digest')) {
     buttons.push(
       button({ label: 'Share in channel', actionId: ACTION.share, value: opts.askText, style: 'primary' }),
     );

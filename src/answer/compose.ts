@@ -1,3 +1,4 @@
+import { isoDay, pastReview } from '../knowledge/freshness.js';
 import type { Answer, Citation, Fact, Topic } from '../types.js';
 import { derivedLines, figureLine, variantCaveats } from './format.js';
 
@@ -28,9 +29,17 @@ export interface ComposeInput {
   confidence: number;
   /** Figure to show first, e.g. the one a `figure` command named. */
   focusFigureId?: string;
+  /** YYYY-MM-DD the answer is given on, for the review-date caveat; defaults to the clock's date. */
+  today?: string;
+  /** The base's default review period (KnowledgeBase.reviewDays) for facts without `review_by`. */
+  reviewDays?: number;
 }
 
-export function composeAnswer({ question, fact, byId, confidence, focusFigureId }: ComposeInput): Answer {
+/** The clock is a parameter so callers that pass no `today` still get a real date, and tests can pin it. */
+export function composeAnswer(
+  { question, fact, byId, confidence, focusFigureId, today, reviewDays }: ComposeInput,
+  clock: () => Date = () => new Date(),
+): Answer {
   const figures = [...fact.figures]
     .sort((a, b) => Number(b.id === focusFigureId) - Number(a.id === focusFigureId))
     .map((f) => figureLine(fact, f));
@@ -41,12 +50,23 @@ export function composeAnswer({ question, fact, byId, confidence, focusFigureId 
     facts: [fact],
     headline: headline(fact),
     figures: [...figures, ...derivedLines(fact)],
-    // a curated caveat already explains how sources differ; the generated one is the fallback
-    caveats: fact.caveat ? [fact.caveat] : variantCaveats(fact),
+    caveats: [
+      ...staleCaveat(fact, today ?? isoDay(clock()), reviewDays),
+      // a curated caveat already explains how sources differ; the generated one is the fallback
+      ...(fact.caveat ? [fact.caveat] : variantCaveats(fact)),
+    ],
     citations: citations([fact]),
     suggestions: related.slice(0, 3).map(suggestedQuestion),
     confidence,
   };
+}
+
+function staleCaveat(fact: Fact, today: string, reviewDays?: number): string[] {
+  const due = pastReview(fact, today, reviewDays);
+  if (!due) return [];
+  return [
+    `As of ${fact.date ?? fact.added}: this fact is past its review date (${due}) and may be out of date.`,
+  ];
 }
 
 export function unknownAnswer(

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Fact, GlossaryEntry, KnowledgeBase, Topic } from '../types.js';
 import { crossCheck } from './cross-check.js';
-import { factFileSchema, glossaryFileSchema, topicsFileSchema } from './schema.js';
+import { pastReview } from './freshness.js';
+import { factFileSchema, freshnessFileSchema, glossaryFileSchema, topicsFileSchema } from './schema.js';
 
 /** One problem in the fact base, located by file, fact id and field. */
 export interface KnowledgeProblem {
@@ -35,8 +36,13 @@ export interface KnowledgeCheck {
   problems: KnowledgeProblem[];
 }
 
-/** Loads and validates everything under `dir`; never throws for content problems. */
-export function checkKnowledge(dir: string): KnowledgeCheck {
+export interface CheckOptions {
+  /** The day staleness is judged on; defaults to now. */
+  today?: Date | string;
+}
+
+/** Loads and validates everything under `dir`; never throws for content problems. Stale facts are warnings. */
+export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions = {}): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   const rel = (path: string) => relative(process.cwd(), path) || path;
 
@@ -78,7 +84,19 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   for (const name of files) {
     const path = join(factsDir, name);
     const data = readYaml(path, factFileSchema).data;
-    for (const f of data?.facts ?? []) facts.push({ ...f, file: rel(path) });
+    for (const { review_by, ...f } of data?.facts ?? [])
+      facts.push({ ...f, ...(review_by ? { reviewBy: review_by } : {}), file: rel(path) });
+  }
+  const freshnessPath = join(dir, 'freshness.yml');
+  const reviewDays = existsSync(freshnessPath)
+    ? readYaml(freshnessPath, freshnessFileSchema).data?.default_review_days
+    : undefined;
+  for (const f of facts) {
+    const due = pastReview(f, today, reviewDays);
+    if (due) {
+      const message = `stale: review by ${due} has passed`;
+      problems.push({ file: f.file, factId: f.id, field: 'review_by', message, severity: 'warning' });
+    }
   }
   if (files.length > 0 && facts.length === 0 && problems.length === 0) {
     problems.push({ file: rel(factsDir), message: 'no facts found', severity: 'error' });
@@ -86,12 +104,13 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
 
   problems.push(...crossCheck({ facts, topics, glossary }, rel(join(dir, 'glossary.yml'))));
   const ok = !problems.some((p) => p.severity === 'error');
-  return { knowledge: ok ? { facts, topics, glossary } : undefined, problems };
+  const knowledge = ok ? { facts, topics, glossary, ...(reviewDays ? { reviewDays } : {}) } : undefined;
+  return { knowledge, problems };
 }
 
 /** Loads the base or throws a KnowledgeError naming file, fact id and field of every error. */
-export function loadKnowledge(dir: string): KnowledgeBase {
-  const { knowledge, problems } = checkKnowledge(dir);
+export function loadKnowledge(dir: string, options: CheckOptions = {}): KnowledgeBase {
+  const { knowledge, problems } = checkKnowledge(dir, options);
   if (!knowledge) throw new KnowledgeError(problems.filter((p) => p.severity === 'error'));
   return knowledge;
 }

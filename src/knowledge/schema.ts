@@ -40,6 +40,7 @@ export const factSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   date: isoDate.optional(),
   added: isoDate,
+  review_by: isoDate.optional(),
   caveat: z.string().min(5).optional(),
   related: z.array(kebabId).default([]),
 });
@@ -62,4 +63,9 @@ export const topicsFileSchema = z.strictObject({
 
 export const glossaryFileSchema = z.strictObject({
   glossary: z.array(z.strictObject({ term: z.string().min(2), synonyms: z.array(z.string().min(2)).min(1) })),
+});
+
+/** knowledge/freshness.yml, optional: when facts without `review_by` fall due for review. */
+export const freshnessFileSchema = z.strictObject({
+  default_review_days: z.number().int().positive().optional(),
 });

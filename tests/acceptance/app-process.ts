@@ -1,6 +1,9 @@
 /** Runs the real composition root (`tsx adapters/main.ts`, as `npm start` does) as a child process. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,6 +29,12 @@ const APP_VARS = [
   'DISCORD_APP_ID',
   'DISCORD_GUILD_ID',
   'DISCORD_API_URL',
+  'SLACK_ADMIN_USERS',
+  'DIGEST_CRON',
+  'DIGEST_TZ',
+  'DIGEST_GRACE_MINUTES',
+  'DIGEST_SLACK_CHANNELS',
+  'DIGEST_DISCORD_CHANNELS',
 ] as const;
 
 export interface Exit {
@@ -45,10 +54,27 @@ export interface AppProcess {
 
 const running = new Set<AppProcess>();
 
-/** Starts the app with only PATH, HOME, LOG_LEVEL=warn and `vars` in its environment. */
+const ownDataDirs: string[] = [];
+
+/** A fresh DATA_DIR, so no test writes the repository's ./data. */
+export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'sitrep-app-'));
+
+/** Starts the app with only PATH, HOME, LOG_LEVEL=warn, a temporary DATA_DIR and `vars` in its environment. */
 export function startApp(vars: Record<string, string>, opts: { stdin?: 'pipe' | 'ignore' } = {}): AppProcess {
   const env: Record<string, string> = Object.fromEntries(APP_VARS.map((n) => [n, '']));
-  Object.assign(env, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn' }, vars);
+  Object.assign(
+    env,
+    {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+    },
+    vars,
+  );
+  if (!vars.DATA_DIR) {
+    env.DATA_DIR = tempDataDir();
+    ownDataDirs.push(env.DATA_DIR);
+  }
   // Its own process group, so cleanup can also reach the node process tsx starts underneath.
   const child = spawn(TSX, ['adapters/main.ts'], {
     cwd: ROOT,
@@ -103,6 +129,7 @@ export async function killAll(): Promise<void> {
     }
   }
   await Promise.all(apps.map((a) => a.exited));
+  for (const dir of ownDataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago. */

@@ -9,6 +9,7 @@ const FORBIDDEN = [
   { pattern: /from\s+['"]dotenv/, what: 'dotenv' },
   { pattern: /import\s+['"]dotenv/, what: 'dotenv' },
   { pattern: /process\.env/, what: 'process.env' },
+  { pattern: /from\s+['"]better-sqlite3['"]/, what: 'better-sqlite3' },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -18,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('architecture', () => {
-  it('the core (src/) never reaches adapters, platform SDKs, dotenv or process.env', () => {
+  it('the core (src/) never reaches adapters, platform SDKs, dotenv, SQLite or process.env', () => {
     const files = sourceFiles('src');
     expect(files.length).toBeGreaterThan(5);
     const violations = files.flatMap((file) => {

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ApplicationCommandOptionType as Opt } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandDefinitions, figureChoices, findSubcommand } from '../../../adapters/discord/commands.js';
+import {
+  commandDefinitions,
+  figureChoices,
+  findSubcommand,
+  type OptionReader,
+} from '../../../adapters/discord/commands.js';
 import { registerCommands } from '../../../adapters/discord/register-commands.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep } from '../../../src/sitrep.js';
@@ -18,11 +23,11 @@ const optionsOf = (name: string) => {
 };
 
 describe('the /sitrep command definition', () => {
-  it('is one command with the five subcommands', () => {
+  it('is one command with the six subcommands', () => {
     expect(commandDefinitions).toHaveLength(1);
     expect(sitrepCommand?.name).toBe('sitrep');
     expect(sitrepCommand?.options?.map((o) => [o.name, o.type])).toEqual(
-      ['ask', 'figure', 'figures', 'sources', 'help'].map((n) => [n, Opt.Subcommand]),
+      ['ask', 'figure', 'figures', 'sources', 'digest', 'help'].map((n) => [n, Opt.Subcommand]),
     );
   });
 
@@ -44,11 +49,18 @@ describe('the /sitrep command definition', () => {
   });
 
   it('maps subcommands to core commands', () => {
-    const options = { getString: (name: string) => (name === 'question' ? 'why?' : 'machine tools') };
+    const values: Record<string, string> = { question: 'why?', name: 'machine tools', action: 'subscribe' };
+    const options = { getString: (name: string) => values[name] ?? null } as OptionReader;
     expect(findSubcommand('ask')?.toCommand(options)).toEqual({ name: 'ask', text: 'why?' });
     expect(findSubcommand('figure')?.toCommand(options)).toEqual({ name: 'figure', text: 'machine tools' });
     expect(findSubcommand('figures')?.toCommand(options)).toEqual({ name: 'figures' });
-    expect(findSubcommand('digest')).toBeUndefined();
+    expect(findSubcommand('digest')?.toCommand(options)).toEqual({
+      name: 'digest',
+      action: 'subscribe',
+      schedule: '',
+    });
+    values.schedule = 'weekly mon 09:00 UTC';
+    expect(findSubcommand('digest')?.toCommand(options)).toMatchObject({ schedule: 'weekly mon 09:00 UTC' });
   });
 });
 

@@ -1,7 +1,9 @@
 /** Starts the real Discord adapter (real discord.js Client) against the fake Discord and the real core. */
 import { fileURLToPath } from 'node:url';
+import type { DigestPoster } from '../../../adapters/digest/poster.js';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
+import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent, KnowledgeBase } from '../../../src/types.js';
@@ -20,18 +22,20 @@ export interface Harness {
   fake: FakeDiscord;
   entries: LogEntry[];
   votes: FeedbackEvent[];
+  /** The adapter's digest poster. */
+  poster: DigestPoster;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** `explodeOn`: questions containing it make the core throw, to exercise the apology path. */
 export async function startHarness(
-  opts: { cooldown?: CooldownOptions; explodeOn?: string } = {},
+  opts: { cooldown?: CooldownOptions; explodeOn?: string; digests?: DigestOptions } = {},
 ): Promise<Harness> {
   const fake = await startFakeDiscord();
   const { log, entries } = createRecordingLog();
   knowledge ??= loadKnowledge(KNOWLEDGE_DIR);
-  const core = createSitrep({ knowledge, log });
+  const core = createSitrep({ knowledge, log, digests: opts.digests });
   const votes: FeedbackEvent[] = [];
   const explode = (text: string) => {
     if (opts.explodeOn && text.includes(opts.explodeOn)) throw new Error('core exploded');
@@ -62,6 +66,7 @@ export async function startHarness(
     fake,
     entries,
     votes,
+    poster: bot.poster,
     stop: () => bot.stop(),
     async close() {
       await bot.stop();

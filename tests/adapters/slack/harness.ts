@@ -1,7 +1,9 @@
 /** Starts the real Slack adapter (HTTP mode) against the fake Slack API and the real core. */
 import { fileURLToPath } from 'node:url';
+import type { DigestPoster } from '../../../adapters/digest/poster.js';
 import { startSlack } from '../../../adapters/slack/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
+import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent } from '../../../src/types.js';
@@ -26,17 +28,25 @@ export interface Harness {
   send: ReturnType<typeof createSlackSender>;
   /** Set in Socket Mode. */
   socket?: FakeSocketMode;
+  /** The adapter's digest poster. */
+  poster: DigestPoster;
   close(): Promise<void>;
 }
 
 /** `explodeOn`: questions containing it make the core throw, to exercise the apology path. */
 export async function startHarness(
-  opts: { cooldown?: CooldownOptions; explodeOn?: string; mode?: 'http' | 'socket' } = {},
+  opts: {
+    cooldown?: CooldownOptions;
+    explodeOn?: string;
+    mode?: 'http' | 'socket';
+    digests?: DigestOptions;
+    adminUsers?: string[];
+  } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlackApi({ token: 'xoxb-test-token', appToken: 'xapp-test-token' });
   const socket = opts.mode === 'socket' ? attachSocketMode(fake) : undefined;
   const { log, entries } = createRecordingLog();
-  const core = createSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log });
+  const core = createSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log, digests: opts.digests });
   const votes: FeedbackEvent[] = [];
   const sitrep = {
     respond: (q) => {
@@ -60,6 +70,7 @@ export async function startHarness(
       port: 0,
       apiUrl: fake.apiUrl,
       command: '/sitrep',
+      adminUsers: opts.adminUsers,
     },
     sitrep,
     log,
@@ -74,6 +85,7 @@ export async function startHarness(
     sitrep,
     send,
     socket,
+    poster: slack.poster,
     async close() {
       await slack.stop();
       await socket?.close();

@@ -1,0 +1,68 @@
+/** Digests for the composition root: the store under DATA_DIR, default subscriptions, and the scheduler. */
+import type { DigestOptions } from '../../src/digest/command.js';
+import { composeDigest } from '../../src/digest/compose.js';
+import { subscriptionId } from '../../src/digest/store.js';
+import type { KnowledgeBase, Logger, Platform } from '../../src/types.js';
+import type { Config } from '../config.js';
+import { openDigestStore } from '../store/sqlite-digest-store.js';
+import type { DigestPoster } from './poster.js';
+import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from './scheduler.js';
+
+export interface Digests {
+  /** What `createSitrep` takes, so digest commands reach the store. */
+  options: DigestOptions;
+  /** Starts the scheduler with the platforms that are running. */
+  start(posters: Partial<Record<Platform, DigestPoster>>): Promise<void>;
+  /** Stops the scheduler, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export function openDigests(
+  deps: { config: Config; knowledge: KnowledgeBase; log: Logger },
+  overrides: Partial<SchedulerOptions> = {},
+): Digests {
+  const { config, knowledge, log } = deps;
+  const store = openDigestStore(config.dataDir);
+  const { cron, timeZone } = config.digest;
+  const defaults: [Platform, string[]][] = [
+    ['slack', config.digest.slackChannels],
+    ['discord', config.digest.discordChannels],
+  ];
+  if (cron) {
+    for (const [platform, channels] of defaults)
+      for (const channelId of channels)
+        store.ensureConfigured({
+          platform,
+          channelId,
+          schedule: { cron, timeZone, label: cron },
+          now: new Date(),
+        });
+  }
+  let scheduler: DigestScheduler | undefined;
+  let closed = false;
+  return {
+    options: { store, defaultTimeZone: timeZone, onChange: () => scheduler?.refresh() },
+    async start(posters) {
+      scheduler = createDigestScheduler({
+        store,
+        posters,
+        log,
+        graceMs: config.digest.graceMinutes * 60_000,
+        compose: (sub, now) =>
+          composeDigest({ knowledge, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
+        ...overrides,
+      });
+      await scheduler.start();
+      log.info('digests ready', {
+        subscriptions: store.subscriptions().map((s) => s.id),
+        defaults: defaults.flatMap(([p, ids]) => ids.map((id) => subscriptionId(p, id))),
+      });
+    },
+    async stop() {
+      if (closed) return;
+      closed = true;
+      await scheduler?.stop();
+      store.close();
+    },
+  };
+}

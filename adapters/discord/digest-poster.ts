@@ -1,0 +1,33 @@
+/** Posts digests as an embed to a channel over REST; maps Discord's failures onto retryable vs permanent. */
+import { type Client, DiscordAPIError, RateLimitError, Routes } from 'discord.js';
+import {
+  type DigestPoster,
+  messageOf,
+  PermanentDigestError,
+  RetryableDigestError,
+} from '../digest/poster.js';
+import { renderDigestEmbed } from './render-digest.js';
+
+/** Unknown Channel, Unknown Guild, Missing Access, Missing Permissions, Cannot send messages to this user. */
+const PERMANENT_CODES = new Set([10003, 10004, 50001, 50013, 50007]);
+
+export function createDiscordDigestPoster(client: Client): DigestPoster {
+  return {
+    async post(channelId, digest) {
+      try {
+        await client.rest.post(Routes.channelMessages(channelId), {
+          body: { embeds: [renderDigestEmbed(digest)], allowed_mentions: { parse: [] } },
+        });
+      } catch (e) {
+        if (e instanceof RateLimitError)
+          throw new RetryableDigestError('Discord: rate limited', e.retryAfter);
+        if (
+          e instanceof DiscordAPIError &&
+          (PERMANENT_CODES.has(Number(e.code)) || [403, 404].includes(e.status))
+        )
+          throw new PermanentDigestError(`Discord: ${e.message} (${e.code})`);
+        throw new RetryableDigestError(`Discord: ${messageOf(e)}`);
+      }
+    },
+  };
+}

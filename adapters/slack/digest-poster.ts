@@ -1,0 +1,60 @@
+/** Posts digests with chat.postMessage; maps Slack's failures onto retryable vs permanent. */
+import type { webApi } from '@slack/bolt';
+import { renderText } from '../../src/render-text.js';
+import type { Digest } from '../../src/types.js';
+import { type DigestPoster, PermanentDigestError, RetryableDigestError } from '../digest/poster.js';
+import { capBlocks, LIMITS } from './blocks.js';
+import { errorCode } from './handler-kit.js';
+import { renderDigestBlocks } from './render-digest.js';
+import { safeText } from './text.js';
+
+/** Errors that retrying cannot fix: the channel or the bot's access to it is gone. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'account_inactive',
+  'invalid_auth',
+  'token_revoked',
+  'not_authed',
+  'missing_scope',
+  'restricted_action',
+]);
+
+/** The whole message, pure: blocks, fallback text and metadata naming the slot (so each post is traceable). */
+export function digestMessage(channel: string, digest: Digest, slot?: Date) {
+  return {
+    channel,
+    text: safeText(renderText({ kind: 'digest', digest }), LIMITS.messageText),
+    blocks: capBlocks(renderDigestBlocks(digest), []),
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(slot
+      ? {
+          metadata: {
+            event_type: 'sitrep_digest',
+            event_payload: { slot: slot.toISOString(), date: digest.date },
+          },
+        }
+      : {}),
+  };
+}
+
+export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster {
+  return {
+    async post(channelId, digest, slot) {
+      try {
+        await client.chat.postMessage(digestMessage(channelId, digest, slot));
+      } catch (e) {
+        const code = errorCode(e);
+        if (PERMANENT.has(code)) throw new PermanentDigestError(`Slack: ${code}`);
+        const retryAfter = (e as { retryAfter?: unknown }).retryAfter;
+        throw new RetryableDigestError(
+          `Slack: ${code}`,
+          typeof retryAfter === 'number' ? retryAfter * 1000 : undefined,
+        );
+      }
+    },
+  };
+}

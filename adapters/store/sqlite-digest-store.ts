@@ -1,0 +1,161 @@
+/** The digest store on SQLite (better-sqlite3): subscriptions, what each channel was sent, slot claims. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  DigestStore,
+  DigestSubscription,
+  NewSubscription,
+  SlotRecord,
+  SlotState,
+} from '../../src/digest/store.js';
+import { subscriptionId } from '../../src/digest/store.js';
+import type { Platform } from '../../src/types.js';
+import { migrate } from './migrations.js';
+
+export const DB_FILE = 'sitrep.db';
+
+interface SubscriptionRow {
+  id: string;
+  platform: string;
+  channel_id: string;
+  cron: string;
+  time_zone: string;
+  label: string;
+  origin: string;
+  created_at: string;
+  paused_at: string | null;
+  pause_reason: string | null;
+}
+
+interface SlotRow {
+  subscription_id: string;
+  slot_time: string;
+  state: string;
+  attempts: number;
+  error: string | null;
+  updated_at: string;
+}
+
+const toSubscription = (r: SubscriptionRow): DigestSubscription => ({
+  id: r.id,
+  platform: r.platform as Platform,
+  channelId: r.channel_id,
+  cron: r.cron,
+  timeZone: r.time_zone,
+  label: r.label,
+  origin: r.origin === 'config' ? 'config' : 'user',
+  createdAt: r.created_at,
+  ...(r.paused_at ? { paused: { reason: r.pause_reason ?? '', at: r.paused_at } } : {}),
+});
+
+const toSlot = (r: SlotRow): SlotRecord => ({
+  subscriptionId: r.subscription_id,
+  slot: r.slot_time,
+  state: r.state as SlotState,
+  attempts: r.attempts,
+  ...(r.error ? { error: r.error } : {}),
+  updatedAt: r.updated_at,
+});
+
+/** Opens (creating and migrating) `<dataDir>/sitrep.db`. Safe to share between processes. */
+export function openDigestStore(dataDir: string): DigestStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const q = {
+    one: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
+    all: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id'),
+    upsert: db.prepare(
+      `INSERT INTO subscriptions (id, platform, channel_id, cron, time_zone, label, origin, created_at)
+       VALUES (@id, @platform, @channelId, @cron, @timeZone, @label, @origin, @createdAt)
+       ON CONFLICT (id) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone,
+         label = excluded.label, origin = excluded.origin, created_at = excluded.created_at,
+         paused_at = NULL, pause_reason = NULL`,
+    ),
+    reschedule: db.prepare(
+      `UPDATE subscriptions SET cron = @cron, time_zone = @timeZone, label = @label
+       WHERE id = @id AND origin = 'config'`,
+    ),
+    remove: db.prepare<[string]>('DELETE FROM subscriptions WHERE id = ?'),
+    pause: db.prepare<[string, string, string]>(
+      'UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?',
+    ),
+    hashes: db.prepare<[string], { fact_id: string; hash: string }>(
+      'SELECT fact_id, hash FROM sent_facts WHERE subscription_id = ?',
+    ),
+    clearHashes: db.prepare<[string]>('DELETE FROM sent_facts WHERE subscription_id = ?'),
+    addHash: db.prepare<[string, string, string, string]>(
+      'INSERT INTO sent_facts (subscription_id, fact_id, hash, sent_at) VALUES (?, ?, ?, ?)',
+    ),
+    claim: db.prepare<[string, string, string]>(
+      `INSERT INTO slots (subscription_id, slot_time, state, attempts, updated_at)
+       VALUES (?, ?, 'claimed', 0, ?) ON CONFLICT (subscription_id, slot_time) DO NOTHING`,
+    ),
+    setSlot: db.prepare<[string, string | null, number, string, string, string]>(
+      `UPDATE slots SET state = ?, error = ?, attempts = attempts + ?, updated_at = ?
+       WHERE subscription_id = ? AND slot_time = ?`,
+    ),
+    slots: db.prepare<[string], SlotRow>(
+      'SELECT * FROM slots WHERE subscription_id = ? ORDER BY slot_time DESC',
+    ),
+    lastSlot: db.prepare<[{ id: string; state: string }], SlotRow>(
+      `SELECT * FROM slots WHERE subscription_id = @id AND (@state = '' OR state = @state)
+       ORDER BY slot_time DESC LIMIT 1`,
+    ),
+  };
+
+  const subscription = (id: string) => {
+    const row = q.one.get(id);
+    return row ? toSubscription(row) : undefined;
+  };
+  const params = (s: NewSubscription) => ({
+    id: subscriptionId(s.platform, s.channelId),
+    platform: s.platform,
+    channelId: s.channelId,
+    ...s.schedule,
+    origin: s.origin,
+    createdAt: s.now.toISOString(),
+  });
+  const iso = (d: Date) => d.toISOString();
+
+  const markSent = db.transaction((id: string, slot: Date, hashes: Record<string, string>, now: Date) => {
+    q.setSlot.run('sent', null, 1, iso(now), id, iso(slot));
+    q.clearHashes.run(id);
+    for (const [factId, hash] of Object.entries(hashes)) q.addHash.run(id, factId, hash, iso(now));
+  });
+  const ensureConfigured = db.transaction((s: Omit<NewSubscription, 'origin'>) => {
+    const p = params({ ...s, origin: 'config' });
+    if (q.one.get(p.id)) q.reschedule.run(p);
+    else q.upsert.run(p);
+    return subscription(p.id) as DigestSubscription;
+  });
+
+  return {
+    subscription,
+    subscriptions: () => q.all.all().map(toSubscription),
+    subscribe(s) {
+      const p = params(s);
+      q.upsert.run(p);
+      return subscription(p.id) as DigestSubscription;
+    },
+    ensureConfigured: (s) => ensureConfigured.immediate(s),
+    unsubscribe: (id) => q.remove.run(id).changes > 0,
+    sentHashes: (id) => new Map(q.hashes.all(id).map((r) => [r.fact_id, r.hash])),
+    claimSlot: (id, slot, now) => q.claim.run(id, iso(slot), iso(now)).changes === 1,
+    recordAttempt: (id, slot, error, now) => void q.setSlot.run('claimed', error, 1, iso(now), id, iso(slot)),
+    markSent: (id, slot, hashes, now) => markSent.immediate(id, slot, hashes, now),
+    markFailed: (id, slot, error, now) => void q.setSlot.run('failed', error, 1, iso(now), id, iso(slot)),
+    pause: (id, reason, now) => void q.pause.run(iso(now), reason, id),
+    lastSlot(id, state) {
+      const row = q.lastSlot.get({ id, state: state ?? '' });
+      return row ? toSlot(row) : undefined;
+    },
+    slots: (id) => q.slots.all(id).map(toSlot),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,85 @@
+import { GatewayDispatchEvents } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermanentDigestError } from '../../../adapters/digest/poster.js';
+import { openDigestStore } from '../../../adapters/store/sqlite-digest-store.js';
+import { composeDigest } from '../../../src/digest/compose.js';
+import type { DigestStore } from '../../../src/digest/store.js';
+import { base, fact, tempDir } from '../../digest/fixtures.js';
+import { slashCommand } from '../../fakes/discord/interactions.js';
+import { type Harness, startHarness } from './harness.js';
+
+interface Callback {
+  data: { flags?: number; content?: string; embeds?: { title?: string; description?: string }[] };
+}
+
+const EPHEMERAL = 64;
+const MANAGE_CHANNELS = 16n;
+let h: Harness;
+let store: DigestStore;
+const tmp = tempDir();
+
+beforeAll(async () => {
+  store = openDigestStore(tmp.dir);
+  h = await startHarness({ digests: { store, defaultTimeZone: 'UTC' } });
+});
+afterAll(async () => {
+  await h.close();
+  store.close();
+  tmp.cleanup();
+});
+
+/** `/sitrep digest …` from the default member, or one granted Manage Channels in the channel. */
+async function digestCommand(options: Record<string, string | boolean>, manager = false) {
+  const { world } = h.fake;
+  const interaction = slashCommand(world, { user: world.human }, '1', 'digest', options);
+  if (manager && interaction.member)
+    interaction.member.permissions = String(BigInt(interaction.member.permissions) | MANAGE_CHANNELS);
+  h.fake.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
+  return (await h.fake.callbackFor(interaction)).body as Callback;
+}
+const shown = (b: Callback) => `${b.data.content ?? ''}${JSON.stringify(b.data.embeds ?? [])}`;
+
+describe('Discord: /sitrep digest', () => {
+  it('needs Manage Channels to subscribe', async () => {
+    const refused = await digestCommand({ action: 'subscribe', schedule: 'daily 09:00' });
+    expect(shown(refused)).toContain("don't have permission");
+    expect(store.subscriptions()).toEqual([]);
+
+    const done = await digestCommand({ action: 'subscribe', schedule: 'daily 09:00 Europe/Berlin' }, true);
+    expect(shown(done)).toContain('Subscribed: this channel gets a digest daily 09:00 (Europe/Berlin).');
+    expect(store.subscription(`discord:${h.fake.world.channelId}`)).toMatchObject({ cron: '0 9 * * *' });
+  });
+
+  it('shows the status, and keeps a preview private even with public:true', async () => {
+    expect(shown(await digestCommand({ action: 'status' }))).toContain('daily 09:00');
+    const preview = await digestCommand({ action: 'preview', public: true });
+    expect(preview.data.flags).toBe(EPHEMERAL);
+    expect(preview.data.embeds?.[0]?.title).toMatch(/^Sitrep digest — \d{4}-\d\d-\d\d$/);
+  });
+
+  it('posts a digest embed to the channel, and calls Unknown Channel permanent', async () => {
+    const digest = composeDigest({
+      knowledge: base([fact('ban-announced')]),
+      sent: new Map(),
+      now: new Date('2026-11-28T09:00:00Z'),
+      timeZone: 'UTC',
+    });
+    const channelId = h.fake.world.channelId;
+    await h.poster.post(channelId, digest);
+    const sent = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`,
+    );
+    expect(sent.body).toMatchObject({
+      embeds: [{ title: 'Sitrep digest — 2026-11-28' }],
+      allowed_mentions: { parse: [] },
+    });
+
+    h.fake.failNext({
+      method: 'POST',
+      path: /\/channels\/\d+\/messages/,
+      status: 404,
+      body: { code: 10003, message: 'Unknown Channel' },
+    });
+    await expect(h.poster.post(channelId, digest)).rejects.toBeInstanceOf(PermanentDigestError);
+  });
+});

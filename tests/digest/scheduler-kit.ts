@@ -1,0 +1,70 @@
+/** A scheduler on a real SQLite file with a fake clock, as the scheduler tests drive it. */
+import { createDigestScheduler, type SchedulerOptions } from '../../adapters/digest/scheduler.js';
+import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
+import { composeDigest } from '../../src/digest/compose.js';
+import { parseSchedule } from '../../src/digest/schedule.js';
+import type { DigestStore } from '../../src/digest/store.js';
+import { createRecordingLog } from '../fakes/recording-log.js';
+import { base, fact, recordingPoster } from './fixtures.js';
+
+export const KB = base([
+  fact('ban-announced', { date: '2024-04-12' }),
+  fact('lme-reaction', { date: '2024-04-15' }),
+]);
+
+export function fakeClock(start: string) {
+  let t = Date.parse(start);
+  const slept: number[] = [];
+  return {
+    now: () => new Date(t),
+    set: (iso: string) => {
+      t = Date.parse(iso);
+    },
+    slept,
+    /** Retry waits pass instantly on this clock. */
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      t += ms;
+    },
+  };
+}
+
+export type Clock = ReturnType<typeof fakeClock>;
+
+export function subscribe(store: DigestStore, schedule: string, now: Date, channelId = 'C0DIGEST') {
+  const parsed = parseSchedule(schedule, 'UTC');
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return store.subscribe({ platform: 'slack', channelId, schedule: parsed.schedule, origin: 'user', now });
+}
+
+/** One "process": a store handle on `dir` and a tick-driven scheduler posting to `poster`. */
+export function startProcess(
+  dir: string,
+  clock: Clock,
+  poster = recordingPoster(),
+  over: Partial<SchedulerOptions> = {},
+) {
+  const store = openDigestStore(dir);
+  const { log, entries } = createRecordingLog();
+  const scheduler = createDigestScheduler({
+    store,
+    posters: { slack: poster },
+    compose: (sub, now) =>
+      composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
+    log,
+    now: clock.now,
+    sleep: clock.sleep,
+    timers: false,
+    ...over,
+  });
+  return {
+    store,
+    scheduler,
+    poster,
+    entries,
+    async stop() {
+      await scheduler.stop();
+      store.close();
+    },
+  };
+}
