@@ -9,16 +9,29 @@ import { createConsoleDigestPoster } from './console/console-poster.js';
 import { openDigests } from './digest/digests.js';
 import type { DigestPoster } from './digest/poster.js';
 import { startDiscord } from './discord/index.js';
+import { watchKnowledge } from './knowledge-watcher.js';
 import { createLogger } from './log.js';
 import { startSlack } from './slack/index.js';
+import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
 
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  const digests = openDigests({ config, knowledge, log });
-  const sitrep = createSitrep({ knowledge, log, digests: digests.options });
+  const insights = openSqliteInsightsStore({ dataDir: config.dataDir, log });
+  const digests = openDigests({ config, knowledge: () => sitrep.knowledge(), log });
+  const sitrep = createSitrep({
+    knowledge: loadKnowledge(config.knowledgeDir),
+    log,
+    digests: digests.options,
+    insights,
+  });
+  const watcher = watchKnowledge({ dir: config.knowledgeDir, log, onChange: (kb) => sitrep.reload(kb) });
+  const closeStores = async () => {
+    watcher.close();
+    await digests.stop();
+    insights.close();
+  };
   const running: { name: string; stop(): Promise<void> }[] = [];
   const posters: Partial<Record<Platform, DigestPoster>> = {};
   try {
@@ -33,7 +46,7 @@ async function main(): Promise<void> {
       posters.slack = slack.poster;
     }
   } catch (err) {
-    await digests.stop();
+    await closeStores();
     throw err;
   }
 
@@ -47,7 +60,9 @@ async function main(): Promise<void> {
       output: process.stdout,
       prompt: process.stdin.isTTY,
     });
-    await digests.stop();
+    await closeStores();
+    // readline's close pauses stdin but keeps a piped stdin open, which would keep the process alive after "quit"
+    process.stdin.destroy();
     return;
   }
 
@@ -55,7 +70,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
     // Digests first: no post may start while the platforms are going away.
-    await digests.stop();
+    await closeStores();
     await Promise.allSettled(running.map((r) => r.stop()));
     process.exit(0);
   };

@@ -29,6 +29,8 @@ export function parseCommand(text: string): Command {
       return { name: 'sources' };
     case 'digest':
       return parseDigest(rest);
+    case 'report':
+      return { name: 'report' };
     case 'help':
     case '?':
       return { name: 'help' };
@@ -55,5 +57,9 @@ export const USAGE: { command: string; description: string }[] = [
     description: 'A digest in this channel on a schedule ("weekly mon 09:00" or cron also work).',
   },
   { command: 'digest status | preview | unsubscribe', description: "This channel's digest." },
+  {
+    command: 'report',
+    description: 'What people asked that Sitrep could not answer (digest managers only).',
+  },
   { command: 'help', description: 'This message.' },
 ];

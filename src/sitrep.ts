@@ -7,6 +7,7 @@ import { answerFigure, createFigureFinder } from './engine/figure-finder.js';
 import { analyze, score } from './engine/match.js';
 import { buildIndex } from './engine/search-index.js';
 import type { Correction } from './engine/typo.js';
+import { formatReport, type InsightsStore } from './insights.js';
 import type {
   Answer,
   Command,
@@ -30,6 +31,10 @@ export interface Sitrep {
   completeFigure(partial: string, limit?: number): { name: string; value: string }[];
   /** Records a Helpful / Not helpful vote. */
   feedback(e: FeedbackEvent): void;
+  /** Swaps in a new, already validated fact base; answers in progress finish on the old one. */
+  reload(knowledge: KnowledgeBase): void;
+  /** The fact base answers currently come from. */
+  knowledge(): KnowledgeBase;
 }
 
 export interface SitrepOptions {
@@ -37,15 +42,29 @@ export interface SitrepOptions {
   log: Logger;
   /** Without it, `digest …` commands answer that digests are not available. */
   digests?: DigestOptions;
+  /** Where refusals, votes and answer counts go for curators; without it they are only logged. */
+  insights?: InsightsStore;
+  clock?: () => Date;
 }
 
-export function createSitrep({ knowledge, log, digests }: SitrepOptions): Sitrep {
-  const index = buildIndex(knowledge);
-  const byId = new Map<string, Fact>(knowledge.facts.map((f) => [f.id, f]));
-  const typoCache = new Map<string, Correction | null>();
-  const figures = createFigureFinder(knowledge);
+/** Everything built from one fact base, swapped as a whole on reload. */
+function prepare(knowledge: KnowledgeBase) {
+  return {
+    knowledge,
+    index: buildIndex(knowledge),
+    byId: new Map<string, Fact>(knowledge.facts.map((f) => [f.id, f])),
+    figures: createFigureFinder(knowledge),
+    typoCache: new Map<string, Correction | null>(),
+  };
+}
+
+export function createSitrep(opts: SitrepOptions): Sitrep {
+  const { log, digests, insights } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  let current = prepare(opts.knowledge);
 
   const ask = (text: string): Answer => {
+    const { knowledge, index, byId, typoCache } = current;
     const query = analyze(index, text, typoCache);
     const ranked = score(index, query);
     const decision = decide(index, query, ranked);
@@ -83,15 +102,41 @@ export function createSitrep({ knowledge, log, digests }: SitrepOptions): Sitrep
     }
   };
 
+  /** Curators learn what was refused and which facts get used; a failing store never costs an answer. */
+  const record = (answer: Answer, q: Question) => {
+    if (!insights) return;
+    const at = clock().toISOString();
+    try {
+      if (answer.kind === 'answered') {
+        for (const f of answer.facts) insights.recordAnswered({ factId: f.id, platform: q.platform, at });
+      } else {
+        const reason = answer.kind === 'ambiguous' ? 'ambiguous' : answer.reason;
+        insights.recordUnanswered({
+          question: answer.question,
+          platform: q.platform,
+          channelId: q.channelId,
+          reason,
+          at,
+        });
+      }
+    } catch (err) {
+      log.warn('could not record insights', { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
   const run = (cmd: Command, q: Question): Reply => {
+    const { knowledge, index, byId, figures } = current;
     switch (cmd.name) {
-      case 'ask':
+      case 'ask': {
         if (!cmd.text)
           return {
             kind: 'notice',
             text: 'Ask me a question, e.g. "ask how much of Russia\'s chips came from China?"',
           };
-        return { kind: 'answer', answer: ask(cmd.text) };
+        const answer = ask(cmd.text);
+        record(answer, q);
+        return { kind: 'answer', answer };
+      }
       case 'figure':
         if (!cmd.text)
           return {
@@ -112,6 +157,11 @@ export function createSitrep({ knowledge, log, digests }: SitrepOptions): Sitrep
         };
       case 'digest':
         return runDigestCommand(cmd, q, digests && { ...digests, knowledge });
+      case 'report':
+        if (!q.canManageDigests)
+          return { kind: 'notice', text: 'Only people who may manage digests here can see the report.' };
+        if (!insights) return { kind: 'notice', text: 'No report: this Sitrep does not record questions.' };
+        return { kind: 'notice', text: formatReport(insights.summary({ limit: 10 })) };
     }
   };
 
@@ -119,9 +169,19 @@ export function createSitrep({ knowledge, log, digests }: SitrepOptions): Sitrep
     ask,
     run,
     respond: (q) => run(parseCommand(q.text), q),
-    completeFigure: (partial, limit = 25) => figures.complete(partial, limit),
+    completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),
     feedback(e) {
       log.info('feedback', { ...e });
+      try {
+        const { userId: _dropped, ...vote } = e;
+        insights?.recordFeedback({ ...vote, at: clock().toISOString() });
+      } catch (err) {
+        log.warn('could not record feedback', { error: err instanceof Error ? err.message : String(err) });
+      }
     },
+    reload(knowledge) {
+      current = prepare(knowledge);
+    },
+    knowledge: () => current.knowledge,
   };
 }

@@ -160,6 +160,7 @@ export type Command =
   | { name: 'figures' }
   | { name: 'sources' }
   | { name: 'help' }
+  | { name: 'report' }
   | { name: 'digest'; action: DigestAction; schedule: string };
 
 /** `usage` is what an unknown action parses to; `schedule` then holds the unknown word. */

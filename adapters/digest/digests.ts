@@ -18,7 +18,8 @@ export interface Digests {
 }
 
 export function openDigests(
-  deps: { config: Config; knowledge: KnowledgeBase; log: Logger },
+  /** `knowledge` is read at each post, so a reloaded base shows up in the next digest. */
+  deps: { config: Config; knowledge: () => KnowledgeBase; log: Logger },
   overrides: Partial<SchedulerOptions> = {},
 ): Digests {
   const { config, knowledge, log } = deps;
@@ -49,7 +50,12 @@ export function openDigests(
         log,
         graceMs: config.digest.graceMinutes * 60_000,
         compose: (sub, now) =>
-          composeDigest({ knowledge, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
+          composeDigest({
+            knowledge: knowledge(),
+            sent: store.sentHashes(sub.id),
+            now,
+            timeZone: sub.timeZone,
+          }),
         ...overrides,
       });
       await scheduler.start();

@@ -114,6 +114,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     }),
   },
   {
+    name: 'report',
+    description: 'What people asked that Sitrep could not answer (for channel managers)',
+    usage: '/sitrep report',
+    toCommand: () => ({ name: 'report' }),
+  },
+  {
     name: 'help',
     description: 'How to use Sitrep and what it can answer',
     usage: '/sitrep help',

@@ -82,9 +82,9 @@ async function onChatInput(i: ChatInputCommandInteraction, deps: HandlerDeps) {
   }
   if (!(await admitted(i, deps))) return;
   const cmd = spec.toCommand(i.options);
-  // A preview is for the asker only, whatever `public` says.
-  const preview = cmd.name === 'digest' && cmd.action === 'preview';
-  const isPublic = !preview && (i.options.getBoolean(PUBLIC_OPTION) ?? false);
+  // A preview and the curator report are for the asker only, whatever `public` says.
+  const privateOnly = (cmd.name === 'digest' && cmd.action === 'preview') || cmd.name === 'report';
+  const isPublic = !privateOnly && (i.options.getBoolean(PUBLIC_OPTION) ?? false);
   const q = {
     ...toQuestion(commandText(cmd), originOf(i)),
     // memberPermissions are the member's resolved permissions in this channel; null in DMs.

@@ -1,5 +1,7 @@
 /** `@Sitrep …` in channels (answered in the mention's thread) and direct messages. */
+
 import type { App, webApi } from '@slack/bolt';
+import { parseCommand } from '../../src/commands.js';
 import { APOLOGY, ask, callSlack, cooldownNote, guard, type HandlerDeps, type Where } from './handler-kit.js';
 import { renderNote, renderReply } from './render-reply.js';
 import { normalizeInbound } from './text.js';
@@ -63,8 +65,8 @@ async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Inc
       const text = normalizeInbound(m.text, m.botUserId);
       const reply = ask(deps, text, where);
       const message = renderReply(reply, { askText: text, command: deps.command });
-      // A digest preview is for the asker only, even when asked by mention.
-      if (reply.kind === 'digest')
+      // A digest preview and the curator report are for the asker only, even when asked by mention.
+      if (reply.kind === 'digest' || parseCommand(text).name === 'report')
         return callSlack(deps.log, 'chat.postEphemeral', ctx, () =>
           client.chat.postEphemeral({ channel: m.channel, user: m.user, ...thread, ...message }),
         );

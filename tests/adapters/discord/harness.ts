@@ -51,6 +51,8 @@ export async function startHarness(
     },
     ask: (text) => core.ask(text),
     completeFigure: (partial, limit) => core.completeFigure(partial, limit),
+    reload: (kb) => core.reload(kb),
+    knowledge: () => core.knowledge(),
     feedback: (e) => {
       votes.push(e);
       core.feedback(e);

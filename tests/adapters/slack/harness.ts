@@ -56,6 +56,8 @@ export async function startHarness(
     ask: (text) => core.ask(text),
     run: (cmd, q) => core.run(cmd, q),
     completeFigure: (partial, limit) => core.completeFigure(partial, limit),
+    reload: (kb) => core.reload(kb),
+    knowledge: () => core.knowledge(),
     feedback: (e) => {
       votes.push(e);
       core.feedback(e);

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:discord`: the real Discord adapter under interaction load through the fake gateway (driven from a
+ * separate process), compared in the same run with a bare discord.js bot that replies fixed text (the ceiling).
+ * Prints a table and exits 1 when a target is missed.
+ */
+import { fileURLToPath } from 'node:url';
+import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { createButtonCodec } from '../../adapters/discord/custom-id.js';
+import { startDiscord } from '../../adapters/discord/index.js';
+import { type RenderedMessage, renderReply } from '../../adapters/discord/render.js';
+import { createLogger } from '../../adapters/log.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createSitrep } from '../../src/sitrep.js';
+import { TOKEN } from '../fakes/discord/fake-discord.js';
+import {
+  type Check,
+  figures,
+  heapGrowthMb,
+  type MemorySample,
+  printChecks,
+  printFigures,
+  printTable,
+  sampleMemory,
+} from './bench-report.js';
+import { forkRpc, type Rpc } from './bench-rpc.js';
+import { fmt, type RoundResult } from './load-stats.js';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
+const ROUNDS = 10;
+const BARE_ROUNDS = 3;
+const NO_COOLDOWN = {
+  perUser: { limit: 1_000_000, windowMs: 1_000 },
+  perChannel: { limit: 1_000_000, windowMs: 1_000 },
+};
+
+/**
+ * A bare discord.js bot: a fixed reply to every slash command. With `canned`, the fixed reply is a pre-rendered
+ * Sitrep answer, so its payload is as large as Sitrep's: the gap to that row is Sitrep's own code.
+ */
+async function startBare(apiUrl: string, canned?: RenderedMessage): Promise<{ stop(): Promise<void> }> {
+  const body = canned ?? { content: 'ok' };
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
+  client.on(Events.InteractionCreate, (i) => {
+    if (i.isChatInputCommand())
+      void i
+        .reply({ ...body, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral })
+        .catch(() => undefined);
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(TOKEN);
+  await ready;
+  return { stop: () => client.destroy() };
+}
+
+async function waitConnected(rpc: Rpc, name: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await rpc.call<number>('connected', { name })) < 1) {
+    if (Date.now() > deadline) throw new Error(`${name} bot never connected`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function main(): Promise<boolean> {
+  const rpc = await forkRpc(fileURLToPath(new URL('./load-discord-child.ts', import.meta.url)));
+  const load = (name: string, requests: number) =>
+    rpc.call<RoundResult>('round', { name, requests, concurrency: CONCURRENCY });
+  try {
+    const bareFake = await rpc.call<{ apiUrl: string }>('start', { name: 'bare' });
+    const sizedFake = await rpc.call<{ apiUrl: string }>('start', { name: 'sized' });
+    const sitrepFake = await rpc.call<{ apiUrl: string; appId: string }>('start', { name: 'sitrep' });
+    console.log(
+      `bench:discord — ${ROUNDS} rounds × ${PER_ROUND} slash commands via the gateway, ${CONCURRENCY} awaiting their callback, load from pid ${rpc.child.pid}`,
+    );
+
+    const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+    const sitrep = createSitrep({ knowledge, log: createLogger('warn') });
+    const bare = await startBare(bareFake.apiUrl);
+    const canned = renderReply(
+      sitrep.run(
+        { name: 'figure', text: 'machine tools' },
+        { text: 'machine tools', platform: 'discord', channelId: '1', userId: '2' },
+      ),
+      {
+        codec: createButtonCodec(),
+        publishable: true,
+      },
+    );
+    const sized = await startBare(sizedFake.apiUrl, canned);
+    const before = sampleMemory();
+    const bot = await startDiscord({
+      config: { token: TOKEN, appId: sitrepFake.appId, apiUrl: sitrepFake.apiUrl },
+      sitrep,
+      log: createLogger('warn'),
+      cooldown: NO_COOLDOWN,
+    });
+    await waitConnected(rpc, 'bare');
+    await waitConnected(rpc, 'sized');
+    await waitConnected(rpc, 'sitrep');
+    for (let w = 0; w < 2; w++) {
+      await load('bare', PER_ROUND);
+      await load('sized', PER_ROUND);
+      await load('sitrep', PER_ROUND);
+    }
+    const afterWarmUp = sampleMemory();
+    const bareRounds: RoundResult[] = [];
+    const sizedRounds: RoundResult[] = [];
+    const rounds: RoundResult[] = [];
+    const memory: MemorySample[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      if (r < BARE_ROUNDS || r % 2 === 0) {
+        bareRounds.push(await load('bare', PER_ROUND));
+        sizedRounds.push(await load('sized', PER_ROUND));
+      }
+      rounds.push(await load('sitrep', PER_ROUND));
+      memory.push(sampleMemory());
+    }
+    await bot.stop();
+    await bare.stop();
+    await sized.stop();
+
+    const b = figures('bare discord.js (ceiling)', bareRounds);
+    const s = figures('Sitrep', rounds);
+    const z = figures('bare discord.js, Sitrep-size reply', sizedRounds);
+    printFigures([b, z, s], 'callback');
+    console.log('');
+    printTable([
+      ['memory (post-GC)', 'before start', 'after warm-up', ...memory.map((_, i) => `round ${i + 1}`)],
+      ['heap MB', fmt(before.heapMb), fmt(afterWarmUp.heapMb), ...memory.map((m) => fmt(m.heapMb))],
+      ['rss MB', fmt(before.rssMb), fmt(afterWarmUp.rssMb), ...memory.map((m) => fmt(m.rssMb))],
+    ]);
+    console.log('');
+    const growth = heapGrowthMb(memory);
+    console.log(
+      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare bot sending a reply of the same size (not a target).`,
+    );
+    const checks: Check[] = [
+      {
+        what: 'throughput vs bare',
+        target: '>= 80%',
+        actual: `${fmt((s.perSecond / b.perSecond) * 100, 0)}%`,
+        ok: s.perSecond >= 0.8 * b.perSecond,
+      },
+      {
+        what: 'p99 callback vs bare',
+        target: '<= 1.5x',
+        actual: `${fmt(s.ackP99 / b.ackP99, 2)}x`,
+        ok: s.ackP99 <= 1.5 * b.ackP99,
+      },
+      { what: 'p99 callback', target: '< 3000 ms', actual: `${fmt(s.ackP99)} ms`, ok: s.ackP99 < 3000 },
+      {
+        what: 'errors / lost / duplicated',
+        target: '0 / 0 / 0',
+        actual: `${s.errors} / ${s.lost} / ${s.duplicated}`,
+        ok: s.errors + s.lost + s.duplicated === 0,
+      },
+      { what: 'heap growth over rounds', target: '< 2 MB', actual: `${fmt(growth, 2)} MB`, ok: growth < 2 },
+    ];
+    return printChecks(checks);
+  } finally {
+    await rpc.call('stop').catch(() => undefined);
+    rpc.close();
+  }
+}
+
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

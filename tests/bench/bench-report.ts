@@ -1,0 +1,104 @@
+/** Memory sampling, the figures table and the target checks shared by bench-slack.ts and bench-discord.ts. */
+import { fmt, percentile, perSecond, pool, type RoundResult } from './load-stats.js';
+
+export interface MemorySample {
+  heapMb: number;
+  rssMb: number;
+}
+
+/** Heap after a full GC (run node with --expose-gc), so samples compare live data, not garbage. */
+export function sampleMemory(): MemorySample {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { heapMb: m.heapUsed / 1e6, rssMb: m.rss / 1e6 };
+}
+
+export interface Figures {
+  name: string;
+  perSecond: number;
+  ackP50: number;
+  ackP99: number;
+  replyP50: number;
+  replyP99: number;
+  errors: number;
+  lost: number;
+  duplicated: number;
+  requests: number;
+}
+
+export function figures(name: string, rounds: RoundResult[]): Figures {
+  const all = pool(rounds);
+  return {
+    name,
+    perSecond: perSecond(all),
+    ackP50: percentile(all.ackMs, 0.5),
+    ackP99: percentile(all.ackMs, 0.99),
+    replyP50: percentile(all.replyMs, 0.5),
+    replyP99: percentile(all.replyMs, 0.99),
+    errors: all.errors,
+    lost: all.lost,
+    duplicated: all.duplicated,
+    requests: all.requests,
+  };
+}
+
+/** With no `replyLabel`, the ack is the reply (Discord: the callback is both), so it gets one pair of columns. */
+export function printFigures(rows: Figures[], ackLabel: string, replyLabel?: string): void {
+  const replyHead = replyLabel ? [`p50 ${replyLabel} ms`, `p99 ${replyLabel} ms`] : [];
+  const head = [
+    'app',
+    'requests',
+    'req/s',
+    `p50 ${ackLabel} ms`,
+    `p99 ${ackLabel} ms`,
+    ...replyHead,
+    'errors',
+    'lost',
+    'dup',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.requests),
+    fmt(r.perSecond),
+    fmt(r.ackP50),
+    fmt(r.ackP99),
+    ...(replyLabel ? [fmt(r.replyP50), fmt(r.replyP99)] : []),
+    String(r.errors),
+    String(r.lost),
+    String(r.duplicated),
+  ]);
+  printTable([head, ...body]);
+}
+
+export function printTable(rows: string[][]): void {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(rows[0] ?? []));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+/** Growth of the post-GC heap over the measured rounds: late rounds' median minus early rounds' median. */
+export function heapGrowthMb(samples: MemorySample[]): number {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const early = samples.slice(0, 3).map((s) => s.heapMb);
+  const late = samples.slice(-3).map((s) => s.heapMb);
+  return median(late) - median(early);
+}
+
+export interface Check {
+  what: string;
+  target: string;
+  actual: string;
+  ok: boolean;
+}
+
+export function printChecks(checks: Check[]): boolean {
+  printTable([
+    ['target', 'wanted', 'measured', 'result'],
+    ...checks.map((c) => [c.what, c.target, c.actual, c.ok ? 'met' : 'MISSED']),
+  ]);
+  return checks.every((c) => c.ok);
+}

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:slack`: the real Slack adapter (HTTP mode) under load from a separate process, against the local
+ * fake Slack, compared in the same run with a bare Bolt app that only acks and answers fixed text (the ceiling).
+ * Prints a table and exits 1 when a target is missed.
+ */
+import { fileURLToPath } from 'node:url';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { createLogger } from '../../adapters/log.js';
+import { startSlack } from '../../adapters/slack/index.js';
+import { renderReply, type SlackMessage } from '../../adapters/slack/render-reply.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createSitrep } from '../../src/sitrep.js';
+import {
+  type Check,
+  figures,
+  heapGrowthMb,
+  type MemorySample,
+  printChecks,
+  printFigures,
+  printTable,
+  sampleMemory,
+} from './bench-report.js';
+import { forkRpc } from './bench-rpc.js';
+import { fmt, type RoundResult } from './load-stats.js';
+
+const SECRET = 'bench-signing-secret-0123456789';
+const TOKEN = 'xoxb-bench-token';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
+const ROUNDS = 10;
+/** The bare app runs in the first rounds and then every other one: enough for its figures, less time. */
+const BARE_ROUNDS = 3;
+const NO_COOLDOWN = {
+  perUser: { limit: 1_000_000, windowMs: 1_000 },
+  perChannel: { limit: 1_000_000, windowMs: 1_000 },
+};
+const quietBolt = {
+  debug() {},
+  info() {},
+  warn() {},
+  error: (...m: unknown[]) => console.error('bolt:', ...m),
+  setLevel() {},
+  getLevel: () => LogLevel.ERROR,
+  setName() {},
+};
+
+/**
+ * A bare Bolt app: ack, then a fixed reply. With `canned`, the fixed reply is a pre-rendered Sitrep answer, so its
+ * payload is as large as Sitrep's: the gap to that row is Sitrep's own code, the rest is payload size.
+ */
+async function startBare(
+  apiUrl: string,
+  canned?: SlackMessage,
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const reply = canned ?? { text: 'ok' };
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logger: quietBolt });
+  const app = new App({
+    token: TOKEN,
+    receiver,
+    logger: quietBolt,
+    deferInitialization: true,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
+  app.command('/sitrep', async ({ ack, respond }) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', ...reply });
+  });
+  app.event('app_mention', async ({ event, client }) => {
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: event.thread_ts ?? event.ts,
+      text: 'ok',
+    });
+  });
+  await app.init();
+  const server = await app.start({ port: 0, host: '127.0.0.1' });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    stop: async () => void (await app.stop()),
+  };
+}
+
+async function main(): Promise<boolean> {
+  const rpc = await forkRpc(fileURLToPath(new URL('./load-slack-child.ts', import.meta.url)));
+  let round = 0;
+  const load = (port: number, requests: number) =>
+    rpc.call<RoundResult>('round', {
+      url: `http://127.0.0.1:${port}/slack/events`,
+      secret: SECRET,
+      requests,
+      concurrency: CONCURRENCY,
+      round: ++round,
+    });
+  try {
+    const { apiUrl } = await rpc.call<{ apiUrl: string }>('start');
+    console.log(
+      `bench:slack — ${ROUNDS} rounds × ${PER_ROUND} requests (half /sitrep, half @mentions), ${CONCURRENCY} in flight, load from pid ${rpc.child.pid}`,
+    );
+
+    // Both apps run side by side and rounds alternate, so JIT warm-up and machine noise hit both alike.
+    const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+    const sitrep = createSitrep({ knowledge, log: createLogger('warn') });
+    const question = 'figure machine tools';
+    const canned = renderReply(
+      sitrep.respond({ text: question, platform: 'slack', channelId: 'C', userId: 'U' }),
+      {
+        askText: question,
+        shareable: true,
+      },
+    );
+    const bare = await startBare(apiUrl);
+    const sized = await startBare(apiUrl, canned);
+    const before = sampleMemory();
+    const slack = await startSlack({
+      config: { botToken: TOKEN, signingSecret: SECRET, mode: 'http', port: 0, apiUrl, command: '/sitrep' },
+      sitrep,
+      log: createLogger('warn'),
+      host: '127.0.0.1',
+      cooldown: NO_COOLDOWN,
+    });
+    const port = slack.port ?? 0;
+    for (let w = 0; w < 2; w++) {
+      await load(bare.port, PER_ROUND);
+      await load(sized.port, PER_ROUND);
+      await load(port, PER_ROUND);
+    }
+    const afterWarmUp = sampleMemory();
+    const bareRounds: RoundResult[] = [];
+    const sizedRounds: RoundResult[] = [];
+    const rounds: RoundResult[] = [];
+    const memory: MemorySample[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      if (r < BARE_ROUNDS || r % 2 === 0) {
+        bareRounds.push(await load(bare.port, PER_ROUND));
+        sizedRounds.push(await load(sized.port, PER_ROUND));
+      }
+      rounds.push(await load(port, PER_ROUND));
+      memory.push(sampleMemory());
+    }
+    await slack.stop();
+    await bare.stop();
+    await sized.stop();
+
+    const b = figures('bare Bolt (ceiling)', bareRounds);
+    const s = figures('Sitrep', rounds);
+    const z = figures('bare Bolt, Sitrep-size reply', sizedRounds);
+    printFigures([b, z, s], 'ack', 'reply');
+    console.log('');
+    printTable([
+      ['memory (post-GC)', 'before start', 'after warm-up', ...memory.map((_, i) => `round ${i + 1}`)],
+      ['heap MB', fmt(before.heapMb), fmt(afterWarmUp.heapMb), ...memory.map((m) => fmt(m.heapMb))],
+      ['rss MB', fmt(before.rssMb), fmt(afterWarmUp.rssMb), ...memory.map((m) => fmt(m.rssMb))],
+    ]);
+    console.log('');
+    const growth = heapGrowthMb(memory);
+    console.log(
+      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare app sending a reply of the same size (not a target).`,
+    );
+    const checks: Check[] = [
+      {
+        what: 'throughput vs bare',
+        target: '>= 80%',
+        actual: `${fmt((s.perSecond / b.perSecond) * 100, 0)}%`,
+        ok: s.perSecond >= 0.8 * b.perSecond,
+      },
+      {
+        what: 'p99 ack vs bare',
+        target: '<= 1.5x',
+        actual: `${fmt(s.ackP99 / b.ackP99, 2)}x`,
+        ok: s.ackP99 <= 1.5 * b.ackP99,
+      },
+      { what: 'p99 ack', target: '< 3000 ms', actual: `${fmt(s.ackP99)} ms`, ok: s.ackP99 < 3000 },
+      {
+        what: 'errors / lost / duplicated',
+        target: '0 / 0 / 0',
+        actual: `${s.errors} / ${s.lost} / ${s.duplicated}`,
+        ok: s.errors + s.lost + s.duplicated === 0,
+      },
+      { what: 'heap growth over rounds', target: '< 2 MB', actual: `${fmt(growth, 2)} MB`, ok: growth < 2 },
+    ];
+    return printChecks(checks);
+  } finally {
+    await rpc.call('stop').catch(() => undefined);
+    rpc.close();
+  }
+}
+
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

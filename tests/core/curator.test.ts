@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { InsightsStore, InsightsSummary } from '../../src/insights.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createSitrep } from '../../src/sitrep.js';
+import type { Question } from '../../src/types.js';
+
+function recordingInsights() {
+  const events: { type: string; e: object }[] = [];
+  const store = {
+    recordUnanswered: (e) => void events.push({ type: 'unanswered', e }),
+    recordFeedback: (e) => void events.push({ type: 'feedback', e }),
+    recordAnswered: (e) => void events.push({ type: 'answered', e }),
+    summary: (): InsightsSummary => ({
+      unanswered: [{ text: 'weather?', count: 2 }],
+      votes: [],
+      answered: [],
+    }),
+  } satisfies InsightsStore;
+  return { store, events };
+}
+
+const knowledge = loadKnowledge('knowledge');
+const silent = { info() {}, warn() {}, error() {} };
+const q = (text: string, extra: Partial<Question> = {}): Question => ({
+  text,
+  platform: 'slack',
+  channelId: 'C1',
+  userId: 'U1',
+  ...extra,
+});
+
+describe('curator loop in the core', () => {
+  it('records refusals and answers from chat, with no user id, but not from direct ask() calls', () => {
+    const { store, events } = recordingInsights();
+    const sitrep = createSitrep({
+      knowledge,
+      log: silent,
+      insights: store,
+      clock: () => new Date('2026-11-28T09:00:00Z'),
+    });
+    sitrep.respond(q("what's the weather in Paris?"));
+    sitrep.respond(q('figure machine tools'));
+    sitrep.respond(q("how much of Russia's machine tool imports came from China?"));
+    sitrep.ask('asked by the evaluation, not a user');
+    expect(events).toEqual([
+      {
+        type: 'unanswered',
+        e: {
+          question: "what's the weather in Paris?",
+          platform: 'slack',
+          channelId: 'C1',
+          reason: 'out-of-scope',
+          at: '2026-11-28T09:00:00.000Z',
+        },
+      },
+      {
+        type: 'answered',
+        e: { factId: 'machine-tools-china-share-q4-2023', platform: 'slack', at: '2026-11-28T09:00:00.000Z' },
+      },
+    ]);
+    sitrep.feedback({
+      helpful: false,
+      factId: 'x',
+      question: 'y',
+      platform: 'slack',
+      channelId: 'C1',
+      userId: 'U1',
+    });
+    expect(JSON.stringify(events.at(-1))).not.toContain('U1');
+  });
+
+  it('a failing store never costs an answer', () => {
+    const broken = {
+      ...recordingInsights().store,
+      recordUnanswered: () => {
+        throw new Error('disk full');
+      },
+    };
+    const warned: unknown[] = [];
+    const sitrep = createSitrep({
+      knowledge,
+      log: { ...silent, warn: (...a) => warned.push(a) },
+      insights: broken,
+    });
+    expect(sitrep.respond(q('what is the weather?')).kind).toBe('answer');
+    expect(warned).toHaveLength(1);
+  });
+
+  it('shows the report only to those who may manage digests', () => {
+    const sitrep = createSitrep({ knowledge, log: silent, insights: recordingInsights().store });
+    expect(sitrep.respond(q('report'))).toMatchObject({
+      kind: 'notice',
+      text: expect.stringMatching(/Only people/),
+    });
+    const report = sitrep.respond(q('report', { canManageDigests: true }));
+    expect(report).toMatchObject({ kind: 'notice', text: expect.stringMatching(/weather\?/) });
+  });
+
+  it('reload swaps the fact base for answers, figures and autocomplete', () => {
+    const sitrep = createSitrep({ knowledge, log: silent });
+    expect(sitrep.ask("how much of Russia's machine tool imports came from China?").kind).toBe('answered');
+    expect(sitrep.completeFigure('machine', 25).map((c) => c.value)).toContain('machine-tools-china-share');
+    const withoutMachineTools = {
+      ...knowledge,
+      facts: knowledge.facts.filter((f) => !f.topics.includes('machine-tools')),
+    };
+    sitrep.reload(withoutMachineTools);
+    expect(sitrep.knowledge()).toBe(withoutMachineTools);
+    expect(sitrep.ask("how much of Russia's machine tool imports came from China?").kind).not.toBe(
+      'answered',
+    );
+    expect(sitrep.completeFigure('machine', 25).map((c) => c.value)).not.toContain(
+      'machine-tools-china-share',
+    );
+  });
+});

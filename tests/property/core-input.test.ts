@@ -1,0 +1,109 @@
+/** Property: the command parser and the answer engine take any text and return a well-formed Reply. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/commands.js';
+import { renderText } from '../../src/render-text.js';
+import { anyInput, hostileText, hugeText, repeatTo } from './hostile-text.js';
+import { replyProblems } from './reply-problems.js';
+import { sitrep } from './sitrep-once.js';
+
+describe('parseCommand', () => {
+  it('maps any text to one of the five commands, never throwing', () => {
+    fc.assert(
+      fc.property(anyInput, (text) => {
+        const cmd = parseCommand(text);
+        expect(['ask', 'figure', 'figures', 'sources', 'help']).toContain(cmd.name);
+        if ('text' in cmd) {
+          expect(typeof cmd.text).toBe('string');
+          expect(cmd.text).toBe(cmd.text.trim());
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('treats whitespace-only input as help and bare text as a question', () => {
+    for (const blank of ['', ' ', '\n\t', '\u3000']) expect(parseCommand(blank)).toEqual({ name: 'help' });
+    expect(parseCommand('  what about chips?  ')).toEqual({ name: 'ask', text: 'what about chips?' });
+    expect(parseCommand('FIGURES machine tools')).toEqual({ name: 'figure', text: 'machine tools' });
+  });
+});
+
+describe('Sitrep.respond', () => {
+  it('answers any text with a well-formed reply and plain text, never throwing', () => {
+    fc.assert(
+      fc.property(
+        anyInput,
+        fc.constantFrom('slack', 'discord', 'console', 'cli' as const),
+        (text, platform) => {
+          const reply = sitrep().respond({ text, platform, channelId: 'C1', userId: 'U1' });
+          expect(replyProblems(reply)).toEqual([]);
+          expect(typeof renderText(reply)).toBe('string');
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+
+  it('runs every parsed command and asks every text directly', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const s = sitrep();
+        const q = { text, platform: 'discord' as const, channelId: 'C1', userId: 'U1' };
+        for (const cmd of [
+          { name: 'ask', text },
+          { name: 'figure', text },
+        ] as const)
+          expect(replyProblems(s.run(cmd, q))).toEqual([]);
+        expect(replyProblems({ kind: 'answer', answer: s.ask(text) })).toEqual([]);
+        for (const c of s.completeFigure(text, 25)) expect(typeof c.value).toBe('string');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('answers up to 100 KB of question text fast (only the head is analysed)', () => {
+    fc.assert(
+      fc.property(hugeText, (text) => {
+        const started = performance.now();
+        const reply = sitrep().respond({ text, platform: 'slack', channelId: 'C1', userId: 'U1' });
+        expect(replyProblems(reply)).toEqual([]);
+        expect(renderText(reply).length).toBeLessThan(20_000);
+        expect(performance.now() - started).toBeLessThan(200);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('answers help, figures and sources followed by 100 KB of junk', () => {
+    const junk = repeatTo('<!channel> 😀 \u202e ', 100_000);
+    for (const head of ['help ', '? ', 'sources ', 'figures']) {
+      const reply = sitrep().respond({ text: head + junk, platform: 'slack', channelId: 'C1', userId: 'U1' });
+      expect(replyProblems(reply)).toEqual([]);
+    }
+  });
+
+  // KNOWN BUG (reported, not fixed here: src/engine/figure-finder.ts is outside this change). `figure <text>`
+  // hands the whole text to fuse.js, which costs ~80 ms per 1,000 characters: a 40,000-character Slack message
+  // blocks the event loop for ~3 s, 100 KB for ~7 s. Remove `.fails` once the query is capped.
+  it.fails('answers `figure <10 KB>` within 200 ms (KNOWN BUG: ~0.8 s today)', () => {
+    const text = `figure ${repeatTo('abc def ', 10_000)}`;
+    const started = performance.now();
+    const reply = sitrep().respond({ text, platform: 'slack', channelId: 'C1', userId: 'U1' });
+    expect(replyProblems(reply)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('echoes the question in plain text without control or bidi-override characters', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = renderText(
+          sitrep().respond({ text: `ask ${text}`, platform: 'cli', channelId: 'C', userId: 'U' }),
+        );
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+        expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

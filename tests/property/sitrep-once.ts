@@ -1,0 +1,13 @@
+/** One real Sitrep over the real knowledge base, built on first use and shared by the property tests. */
+import { fileURLToPath } from 'node:url';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createSitrep, type Sitrep } from '../../src/sitrep.js';
+
+const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+const silent = { info() {}, warn() {}, error() {} };
+let shared: Sitrep | undefined;
+
+export function sitrep(): Sitrep {
+  shared ??= createSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log: silent });
+  return shared;
+}
