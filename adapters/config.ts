@@ -22,7 +22,13 @@ const idList = (id: RegExp, what: string) =>
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(id, `each entry must be ${what}`)));
-const port = z.coerce.number().int().min(1).max(65535);
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const port = wholeNumber(1, 65535);
 
 const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
@@ -43,7 +49,7 @@ const envSchema = z.object({
   SLACK_ADMIN_USERS: optional(idList(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD')),
   DIGEST_CRON: optional(z.string()),
   DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
-  DIGEST_GRACE_MINUTES: optional(z.coerce.number().int().min(0).max(10_080)),
+  DIGEST_GRACE_MINUTES: optional(wholeNumber(0, 10_080)),
   DIGEST_SLACK_CHANNELS: optional(idList(/^[CGD][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD')),
   DIGEST_DISCORD_CHANNELS: optional(idList(/^\d{5,25}$/, 'a numeric Discord channel id')),
 });

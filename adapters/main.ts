@@ -67,8 +67,13 @@ async function main(): Promise<void> {
   }
 
   await digests.start(posters);
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     log.info('shutting down', { signal });
+    // Adapters wait (bounded) for replies in flight; this is the last resort if something hangs anyway.
+    setTimeout(() => process.exit(1), 15_000).unref();
     // Digests first: no post may start while the platforms are going away.
     await closeStores();
     await Promise.allSettled(running.map((r) => r.stop()));

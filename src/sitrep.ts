@@ -47,6 +47,11 @@ export interface SitrepOptions {
   clock?: () => Date;
 }
 
+/** Lone UTF-16 surrogates (never valid on the wire) become U+FFFD so they can't be echoed back. */
+function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Everything built from one fact base, swapped as a whole on reload. */
 function prepare(knowledge: KnowledgeBase) {
   return {
@@ -124,7 +129,8 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
     }
   };
 
-  const run = (cmd: Command, q: Question): Reply => {
+  const run = (raw: Command, q: Question): Reply => {
+    const cmd = 'text' in raw ? { ...raw, text: wellFormed(raw.text) } : raw;
     const { knowledge, index, byId, figures } = current;
     switch (cmd.name) {
       case 'ask': {

@@ -9,6 +9,7 @@ import type { Correction } from './typo.js';
 
 /** A figure name is terse ("machine tools"), so it needs less of the question covered than a full question. */
 const FIGURE_CUTOFF = 0.45;
+export const MAX_FIGURE_NAME = 200;
 
 interface Entry {
   name: string;
@@ -71,8 +72,10 @@ export function answerFigure(
   byId: Map<string, Fact>,
   topics: Topic[],
 ): Answer {
-  const key = normalize(text).replace(/ /g, '-');
-  const exact = finder.entries.find((e) => e.value === key || normalize(e.name) === normalize(text));
+  // A figure name is a few words; matching a pasted essay would only cost time (fuse.js is linear in it).
+  const name = text.slice(0, MAX_FIGURE_NAME);
+  const key = normalize(name).replace(/ /g, '-');
+  const exact = finder.entries.find((e) => e.value === key || normalize(e.name) === normalize(name));
   if (exact)
     return composeAnswer({
       question: text,
@@ -82,7 +85,7 @@ export function answerFigure(
       focusFigureId: exact.figureId,
     });
 
-  const query = analyze(index, text, finder.typoCache);
+  const query = analyze(index, name, finder.typoCache);
   const [best] = score(index, query).filter((s) => s.entry.fact.figures.length > 0);
   if (best && best.score >= FIGURE_CUTOFF && best.anchor >= CUTOFFS.informative) {
     const tokens = new Set(query.tokens.map((t) => t.token));
@@ -98,7 +101,7 @@ export function answerFigure(
     });
   }
   const near = finder.fuse
-    .search(text, { limit: 3 })
+    .search(name, { limit: 3 })
     .map((h) => `figure ${h.item.name.replace(/ \((topic|[^)]*\d[^)]*)\)$/, '')}`);
   return unknownAnswer(text, 'no-such-figure', topics, {
     suggestions: near.length > 0 ? near : ['figures'],

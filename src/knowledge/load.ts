@@ -98,7 +98,7 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
       problems.push({ file: f.file, factId: f.id, field: 'review_by', message, severity: 'warning' });
     }
   }
-  if (files.length > 0 && facts.length === 0 && problems.length === 0) {
+  if (facts.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ file: rel(factsDir), message: 'no facts found', severity: 'error' });
   }
 
@@ -120,7 +120,7 @@ function factIdAt(raw: unknown, path: PropertyKey[]): string | undefined {
   const list = (raw as { facts?: unknown[] } | null)?.facts;
   const fact = Array.isArray(list) ? list[path[1]] : undefined;
   const id = (fact as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : `#${path[1] + 1}`;
+  return typeof id === 'string' && id.trim() ? id : `#${path[1] + 1}`;
 }
 
 function errorMessage(err: unknown): string {

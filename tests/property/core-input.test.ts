@@ -83,15 +83,18 @@ describe('Sitrep.respond', () => {
     }
   });
 
-  // KNOWN BUG (reported, not fixed here: src/engine/figure-finder.ts is outside this change). `figure <text>`
-  // hands the whole text to fuse.js, which costs ~80 ms per 1,000 characters: a 40,000-character Slack message
-  // blocks the event loop for ~3 s, 100 KB for ~7 s. Remove `.fails` once the query is capped.
-  it.fails('answers `figure <10 KB>` within 200 ms (KNOWN BUG: ~0.8 s today)', () => {
-    const text = `figure ${repeatTo('abc def ', 10_000)}`;
-    const started = performance.now();
-    const reply = sitrep().respond({ text, platform: 'slack', channelId: 'C1', userId: 'U1' });
+  // fuse.js is linear in the text it is given: a pasted 40 KB message must not reach it whole (the speed itself
+  // is measured by `npm run bench`). So a long figure name is answered exactly as its first 200 characters are.
+  it('matches `figure <10 KB>` on the start of the name only', () => {
+    const long = repeatTo('machine tools china ', 10_000);
+    const ask = (text: string) =>
+      sitrep().respond({ text, platform: 'slack', channelId: 'C1', userId: 'U1' });
+    const reply = ask(`figure ${long}`);
     expect(replyProblems(reply)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(200);
+    const facts = (r: ReturnType<typeof ask>) =>
+      r.kind === 'answer' && r.answer.kind === 'answered' ? r.answer.facts.map((f) => f.id) : [];
+    expect(facts(reply)).toEqual(facts(ask(`figure ${long.slice(0, 200)}`)));
+    expect(facts(reply)).toContain('machine-tools-china-share-q4-2023');
   });
 
   it('echoes the question in plain text without control or bidi-override characters', () => {
