@@ -8,6 +8,7 @@ import { analyze, score } from './engine/match.js';
 import { buildIndex } from './engine/search-index.js';
 import type { Correction } from './engine/typo.js';
 import { formatReport, type InsightsStore } from './insights.js';
+import { wellFormed } from './text/normalize.js';
 import type {
   Answer,
   Command,
@@ -45,11 +46,6 @@ export interface SitrepOptions {
   /** Where refusals, votes and answer counts go for curators; without it they are only logged. */
   insights?: InsightsStore;
   clock?: () => Date;
-}
-
-/** Lone UTF-16 surrogates (never valid on the wire) become U+FFFD so they can't be echoed back. */
-function wellFormed(text: string): string {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /** Everything built from one fact base, swapped as a whole on reload. */

@@ -1,4 +1,5 @@
 /** What every Slack listener shares: asking the core, cooldowns, and calls that log instead of throwing. */
+import type { RespondFn } from '@slack/bolt';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger, Reply } from '../../src/types.js';
@@ -55,6 +56,31 @@ export function errorCode(e: unknown): string {
     if (e instanceof Error) return e.message;
   }
   return String(e);
+}
+
+/**
+ * Bolt's respond() posts to the response_url once. This retries a 429, a 5xx or a network failure twice
+ * (after 0.5 s, then 1.5 s); anything else (404 expired url, 400) fails at once.
+ *
+ * Bolt 5 throws a `RespondError` whose `statusCode` is the HTTP status on a non-2xx answer, and fetch's own
+ * error (no status) when the connection fails. The error carries no headers, so a Retry-After cannot be read;
+ * the fixed delays stand in for it. A connection dropped after Slack took the post can cost one duplicate
+ * (at-least-once, as with the Web API client's own retries).
+ */
+export function retryingRespond(respond: RespondFn, delaysMs: readonly number[] = [500, 1_500]): RespondFn {
+  return async (message) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await respond(message);
+      } catch (e) {
+        const status = (e as { statusCode?: unknown } | undefined)?.statusCode;
+        const transient = typeof status !== 'number' || status === 429 || status >= 500;
+        const delay = delaysMs[attempt];
+        if (!transient || delay === undefined) throw e;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  };
 }
 
 export type CallResult = { ok: true } | { ok: false; error: string };

@@ -5,6 +5,7 @@ import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 import type { SlackConfig } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
+import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackDigestPoster } from './digest-poster.js';
 import type { HandlerDeps } from './handler-kit.js';
@@ -80,6 +81,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
   app.error(async (error) => {
     log.error('slack app error', { error: error.message, code: error.code });
   });
+  // Bolt acks before the listeners finish (processBeforeResponse: false), but next() resolves only once every
+  // listener body has, so stop() can let the replies still being posted finish.
+  const inFlight = createInFlight();
+  app.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
   app.use(skipRetries(seen, log));
   listenCommand(app, deps);
   listenMessages(app, deps);
@@ -99,7 +106,10 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
     port,
     poster: createSlackDigestPoster(app.client),
     async stop() {
+      // No new requests once the receiver is closed; then a bounded wait for the replies already under way.
       await app.stop();
+      const left = await inFlight.drain(STOP_GRACE_MS);
+      if (left > 0) log.warn('slack: stopped with replies still in flight', { left });
       log.info('slack adapter stopped', { mode: config.mode });
     },
   };

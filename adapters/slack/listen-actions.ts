@@ -2,7 +2,16 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { FeedbackEvent } from '../../src/types.js';
 import { ACTION, ASK_ACTION, decodeFeedback } from './action-values.js';
-import { APOLOGY, ask, callSlack, cooldownNote, guard, type HandlerDeps, type Where } from './handler-kit.js';
+import {
+  APOLOGY,
+  ask,
+  callSlack,
+  cooldownNote,
+  guard,
+  type HandlerDeps,
+  retryingRespond,
+  type Where,
+} from './handler-kit.js';
 import { respondEphemeral } from './listen-command.js';
 import { renderNote, renderReply, THANKS } from './render-reply.js';
 import { mentionUser } from './text.js';
@@ -32,14 +41,20 @@ export function listenActions(app: App, deps: HandlerDeps): void {
     (name: string, work: (c: Click, where: Where) => Promise<unknown>) =>
     async (args: Click & { ack: () => Promise<void> }) => {
       await args.ack();
-      const where = whereOf(args.body);
+      const click: Click = {
+        body: args.body,
+        action: args.action,
+        client: args.client,
+        respond: retryingRespond(args.respond),
+      };
+      const where = whereOf(click.body);
       const ctx = { handler: name, ...where };
       const reply = (text: string) =>
-        callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(args.respond, renderNote(text)));
+        callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(click.respond, renderNote(text)));
       await guard(
         deps.log,
         ctx,
-        () => work(args, where),
+        () => work(click, where),
         () => reply(APOLOGY),
       );
     };

@@ -26,7 +26,7 @@ export function renderFigures(rows: FigureRow[]): Block[] {
     ...rows.map((r) => [r.label, r.text, r.period ?? '', r.outlet]),
   ]);
   return [
-    section(`*Figures* (${rows.length}). Ask \`figure <name>\` for one with its source.`),
+    section(`*Figures* (${rows.length}). Ask \`figure &lt;name&gt;\` for one with its source.`),
     ...lineSections(table, (body) => `\`\`\`${body}\`\`\``),
   ];
 }

@@ -1,4 +1,5 @@
 /** Text helpers for Slack: escaping, limit-safe truncation and inbound normalization. Pure. */
+import { wellFormed } from '../../src/text/normalize.js';
 
 const ELLIPSIS = '…';
 
@@ -53,7 +54,7 @@ export function normalizeInbound(text: string, botUserId?: string): string {
     .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
     .replace(/<((?:https?|mailto):[^|>]+)>/g, '$1')
     .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1');
-  return unescapeSlack(out).replace(/\s+/g, ' ').trim();
+  return wellFormed(unescapeSlack(out)).replace(/\s+/g, ' ').trim();
 }
 
 /** A mention of a Slack user when the id looks like one; anything else is escaped, never linked. */

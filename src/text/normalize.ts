@@ -97,3 +97,8 @@ export function contentTokens(normalized: string): string[] {
     .filter((w) => w.length > 0 && !isStopword(w))
     .map(stem);
 }
+
+/** Lone UTF-16 surrogates (never valid on the wire) become U+FFFD so they can't be echoed back. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

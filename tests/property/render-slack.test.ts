@@ -11,16 +11,13 @@ import { sitrep } from './sitrep-once.js';
 
 const BOT = 'U0SITREP';
 const BYLINE = 'Shared by <@U0ALICE>';
-const FIGURES_HEADER_BUG = '`figure <name>`';
 
 /** Every problem with a rendered message: Slack's limits, pings, ids, and text Slack would reject. */
 function problems(message: SlackMessage): string[] {
   const out = blockLimitViolations(message);
   const shown = displayedText(message).replaceAll(BYLINE, '');
-  // Links from the knowledge base are the only raw `<…>` allowed (and the figures header, a known bug below).
-  const withoutLinks = shown
-    .replace(/<https?:\/\/[^<>|\s]+\|[^<>]*>/g, '')
-    .replaceAll(FIGURES_HEADER_BUG, '');
+  // Links from the knowledge base are the only raw `<…>` allowed.
+  const withoutLinks = shown.replace(/<https?:\/\/[^<>|\s]+\|[^<>]*>/g, '');
   if (SLACK_PING.test(withoutLinks)) out.push(`ping: ${withoutLinks.match(SLACK_PING)?.[0]}`);
   if (/<(?!https?:)/.test(withoutLinks)) out.push('raw < outside a link');
   for (const b of message.blocks) {
@@ -92,9 +89,8 @@ describe('Slack renderer', () => {
     );
   });
 
-  // KNOWN BUG (reported): the figures header is raw mrkdwn `Ask \`figure <name>\``; Slack parses `<name>` as a
-  // link/control sequence, so users see a broken link instead of "<name>". Remove `.fails` once it is escaped.
-  it.fails('shows "figure <name>" in the figures header as text, not a Slack control sequence (KNOWN BUG)', () => {
+  // The figures header is mrkdwn: unescaped, Slack would parse `<name>` as a link/control sequence.
+  it('shows "figure <name>" in the figures header as text, not a Slack control sequence', () => {
     const message = renderReply(
       sitrep().respond({ text: 'figures', platform: 'slack', channelId: 'C', userId: 'U' }),
       {
@@ -105,10 +101,7 @@ describe('Slack renderer', () => {
     expect(displayedText(message)).not.toContain('<name>');
   });
 
-  // KNOWN BUG (reported, low risk: Slack itself sends valid UTF-8): a lone UTF-16 surrogate in user text is echoed
-  // as it is, and goes out as a `\ud800` JSON escape that is not valid Unicode. Remove `.fails` once inbound text
-  // goes through `toWellFormed()` (see the report).
-  it.fails('never echoes unpaired surrogates (KNOWN BUG)', () => {
+  it('never echoes unpaired surrogates', () => {
     const text = normalizeInbound('weather in \ud800 paris');
     const reply = sitrep().respond({ text, platform: 'slack', channelId: 'C0GENERAL', userId: 'U0ALICE' });
     const message = renderReply(reply, { askText: text, shareable: true, command: '/sitrep' });
