@@ -15,6 +15,15 @@ export interface MessageDeps {
   now?: () => number;
 }
 
+/** Discord accepts a nonce of at most 25 characters. */
+const MAX_NONCE_LENGTH = 25;
+
+/**
+ * Everything the bot posts in answer to `message` carries this nonce with enforce_nonce: a request retried after its
+ * connection dropped, once Discord had already taken it, returns the message it created instead of posting another.
+ */
+const replyNonce = (message: Pick<Message, 'id'>): string => message.id.slice(-MAX_NONCE_LENGTH);
+
 /** Answers a mention in a guild channel, or any DM; everything else is ignored. */
 export function createMessageHandler(deps: MessageDeps): (message: Message) => Promise<void> {
   const now = deps.now ?? Date.now;
@@ -31,6 +40,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
 
   return async (message) => {
     const ctx = { messageId: message.id, channelId: message.channelId, userId: message.author.id };
+    const once = { nonce: replyNonce(message), enforceNonce: true, allowedMentions: NO_PINGS };
     try {
       const botId = message.client.user.id;
       if (message.author.id === botId || message.author.bot || message.system || message.webhookId) return;
@@ -38,9 +48,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
       if (!isDm && !message.mentions.users.has(botId)) return;
 
       const reply = (body: RenderedMessage) =>
-        attempt(deps.log, 'reply to a message', ctx, () =>
-          message.reply({ ...body, allowedMentions: NO_PINGS }),
-        );
+        attempt(deps.log, 'reply to a message', ctx, () => message.reply({ ...body, ...once }));
 
       const userKey = `discord:${message.author.id}`;
       const gate = deps.cooldown.take(userKey, `discord:${message.channelId}`);
@@ -68,7 +76,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>
-        message.reply({ ...renderNote('Sorry, something went wrong.'), allowedMentions: NO_PINGS }),
+        message.reply({ ...renderNote('Sorry, something went wrong.'), ...once }),
       );
     }
   };

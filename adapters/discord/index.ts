@@ -1,9 +1,17 @@
-import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type RateLimitData,
+} from 'discord.js';
 import { type CooldownOptions, createCooldown, DEFAULT_COOLDOWN } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 import type { DiscordConfig } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
+import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordDigestPoster } from './digest-poster.js';
 import { createInteractionHandler } from './handle-interaction.js';
@@ -36,6 +44,23 @@ const rateLimitPolicy = (log: Logger) => (info: RateLimitData) => {
   return info.retryAfter > MAX_RATE_LIMIT_WAIT_MS;
 };
 
+/** Connection failures that @discordjs/rest does not retry on its own (it retries only ECONNRESET and timeouts). */
+const DROPPED_CONNECTION = new Set<unknown>(['UND_ERR_SOCKET', 'ECONNREFUSED', 'EPIPE']);
+
+// undici reports a connection dropped mid-request as UND_ERR_SOCKET ("other side closed"); rethrown as ECONNRESET,
+// @discordjs/rest retries it. A retried channel message cannot post twice: replies carry an enforced nonce
+// (handle-message.ts), and Discord refuses a second callback to the same interaction.
+const makeRequest: typeof DefaultRestOptions.makeRequest = async (url, init) => {
+  try {
+    return await DefaultRestOptions.makeRequest(url, init);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+    if (DROPPED_CONNECTION.has(code))
+      throw Object.assign(new Error(`ECONNRESET (${String(code)})`), { code: 'ECONNRESET', cause: err });
+    throw err;
+  }
+};
+
 function watch(client: Client, log: Logger): void {
   client.on(Events.Error, (err) => log.error('discord: client error', { error: err.message }));
   client.on(Events.Warn, (message) => log.warn('discord: warning', { message }));
@@ -65,7 +90,7 @@ export async function startDiscord(
     ],
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
-    rest: { api: config.apiUrl, rejectOnRateLimit: rateLimitPolicy(log) },
+    rest: { api: config.apiUrl, rejectOnRateLimit: rateLimitPolicy(log), makeRequest },
   });
   watch(client, log);
 
@@ -77,8 +102,10 @@ export async function startDiscord(
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
-  client.on(Events.MessageCreate, (m) => void onMessage(m));
+  // Tracked so stop() can let replies already under way finish before the client goes away.
+  const inFlight = createInFlight();
+  client.on(Events.InteractionCreate, (i) => void inFlight.track(onInteraction(i)));
+  client.on(Events.MessageCreate, (m) => void inFlight.track(onMessage(m)));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -96,6 +123,11 @@ export async function startDiscord(
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Take no new work, then give the replies under way a bounded time to finish.
+      client.removeAllListeners(Events.InteractionCreate);
+      client.removeAllListeners(Events.MessageCreate);
+      const left = await inFlight.drain(STOP_GRACE_MS);
+      if (left > 0) log.warn('discord: stopped with replies still in flight', { left });
       await client.destroy();
       log.info('discord: stopped');
     },

@@ -12,11 +12,19 @@ type Unknown = Extract<Answer, { kind: 'unknown' }>;
 const MAX_OPTION_BUTTONS = 10;
 const MAX_TOPIC_FIELDS = 8;
 
+// Built once: toLocaleDateString builds a new formatter on every call, which is slow in a hot render path.
+const DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "12 Apr 2024" from an ISO date; anything unparsable is shown as given. */
 export function formatDate(iso: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE.format(d);
 }
 
 /** "Reuters, 12 Apr 2024 · AP, 12 Apr 2024", one entry per outlet and date. */

@@ -1,4 +1,5 @@
 /** Faults on Discord's REST API: replies are retried within limits, never duplicated, and the bot stays up. */
+import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../fakes/discord/fake-discord.js';
 import type { Fault } from './fault-proxy.js';
@@ -25,6 +26,7 @@ const callbacksOf = (i: { id: string; token: string }) =>
 const isReplyTo = (id: string) => (r: RecordedRequest) =>
   r.method === 'POST' &&
   (r.body as { message_reference?: { message_id?: string } })?.message_reference?.message_id === id;
+const isCreatedReplyTo = (id: string) => (m: APIMessage) => m.message_reference?.message_id === id;
 
 async function slash(timeoutMs = 5_000) {
   const interaction = rig.fake.slash('figure', { name: 'machine tools' });
@@ -62,9 +64,9 @@ describe('interaction callbacks', () => {
     expect(callbacksOf(interaction)).toHaveLength(1);
   });
 
-  // KNOWN BUG (reported): @discordjs/rest retries only ECONNRESET and timeouts; undici reports a dropped socket as
-  // UND_ERR_SOCKET ("other side closed"), so the reply is lost. Remove `.fails` once such errors are retried.
-  it.fails('retries an interaction callback whose connection dropped (KNOWN BUG: reply lost)', async () => {
+  // @discordjs/rest retries only ECONNRESET and timeouts; undici reports a dropped socket as UND_ERR_SOCKET, which the
+  // adapter's makeRequest rethrows as ECONNRESET so it is retried. A second callback would be refused by Discord.
+  it('retries an interaction callback whose connection dropped', async () => {
     rig.proxy.inject(/\/callback$/, { kind: 'drop' });
     const interaction = await slash(1_200);
     expect(callbacksOf(interaction)).toHaveLength(1);
@@ -78,16 +80,23 @@ describe('channel replies (mentions)', () => {
     expect(rig.fake.requests.entries.filter(isReplyTo(message.id))).toHaveLength(1);
   });
 
-  it('replies once when the connection drops after Discord took the message (no blind retry)', async () => {
+  it('replies once when the connection drops after Discord took the message (the retry carries the same nonce)', async () => {
     rig.proxy.inject(/^\/api\/v10\/channels\/\d+\/messages$/, { kind: 'drop-after' });
     const message = await mention();
-    expect(rig.fake.requests.entries.filter(isReplyTo(message.id))).toHaveLength(1);
+    // The dropped request is retried; Discord (here the fake) honours enforce_nonce and creates no second message.
+    const sent = rig.fake.requests.entries.filter(isReplyTo(message.id));
+    expect(sent).toHaveLength(2);
+    const [first, second] = sent.map((r) => r.body as { nonce?: unknown; enforce_nonce?: unknown });
+    expect(first).toMatchObject({ nonce: expect.any(String), enforce_nonce: true });
+    expect(second).toMatchObject({ nonce: first?.nonce, enforce_nonce: true });
+    expect(rig.fake.created.filter(isCreatedReplyTo(message.id))).toHaveLength(1);
   });
 
-  it.fails('retries a reply whose connection dropped before Discord saw it (KNOWN BUG: reply lost)', async () => {
+  it('retries a reply whose connection dropped before Discord saw it', async () => {
     rig.proxy.inject(/^\/api\/v10\/channels\/\d+\/messages$/, { kind: 'drop' });
     const message = await mention(1_200);
     expect(rig.fake.requests.entries.filter(isReplyTo(message.id))).toHaveLength(1);
+    expect(rig.fake.created.filter(isCreatedReplyTo(message.id))).toHaveLength(1);
   });
 });
 

@@ -51,6 +51,8 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
     dmChannelId,
     apiUrl: `http://${origin()}/api`,
     requests: rest.requests,
+    /** Messages the bot created in channels; a request repeated with an enforced nonce creates none. */
+    created: rest.created,
     frames: gateway.frames,
     failNext: rest.failNext,
     dispatch: gateway.dispatch,

@@ -40,6 +40,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(raw.toString('utf8'));
 }
 
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export function createFakeRest(world: World, gatewayUrl: () => string) {
   const requests = createRecorder<RecordedRequest>('request');
   const failures: Failure[] = [];
@@ -49,6 +52,24 @@ export function createFakeRest(world: World, gatewayUrl: () => string) {
 
   const message = (channelId: string, body: unknown) =>
     postedMessage(channelId, world.bot, (body ?? {}) as Body);
+  /** Messages the bot created in channels (POST /channels/:id/messages), in order; a nonce-matched repeat adds none. */
+  const created: APIMessage[] = [];
+  const nonces = new Map<string, { message: APIMessage; at: number }>();
+
+  // With enforce_nonce, a second message with the same nonce in the same channel within the window returns the first
+  // instead of creating another, as Discord does.
+  const createMessage = (channelId: string, body: unknown) => {
+    const b = (body ?? {}) as Body;
+    const key =
+      b.enforce_nonce === true && b.nonce !== undefined ? `${channelId}:${String(b.nonce)}` : undefined;
+    const seen = key === undefined ? undefined : nonces.get(key);
+    if (seen && Date.now() - seen.at < NONCE_WINDOW_MS) return { status: 200, body: seen.message };
+    const posted = message(channelId, body);
+    created.push(posted);
+    if (key !== undefined) nonces.set(key, { message: posted, at: Date.now() });
+    return { status: 200, body: posted };
+  };
+
   const putCommands = (key: string, body: unknown) => {
     const saved = (body as Body[]).map((c) => ({
       ...c,
@@ -122,7 +143,7 @@ export function createFakeRest(world: World, gatewayUrl: () => string) {
       /^\/webhooks\/(\d+)\/([^/]+)$/,
       (r) => ({ status: 200, body: message(world.channelId, r.body) }),
     ],
-    ['POST', /^\/channels\/(\d+)\/messages$/, (r, m) => ({ status: 200, body: message(m[1] ?? '', r.body) })],
+    ['POST', /^\/channels\/(\d+)\/messages$/, (r, m) => createMessage(m[1] ?? '', r.body)],
     [
       'GET',
       /^\/channels\/(\d+)$/,
@@ -184,6 +205,7 @@ export function createFakeRest(world: World, gatewayUrl: () => string) {
 
   return {
     requests,
+    created,
     handle,
     /** The message an interaction's callback created (what a click on its buttons carries). */
     original: (token: string) => originals.get(token),

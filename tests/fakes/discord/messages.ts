@@ -46,7 +46,14 @@ export function messageCreate(m: MessageInput): GatewayMessageCreateDispatchData
 export function postedMessage(
   channelId: string,
   author: APIUser,
-  body: { content?: string; embeds?: APIEmbed[]; components?: unknown[]; flags?: number },
+  body: {
+    content?: string;
+    embeds?: APIEmbed[];
+    components?: unknown[];
+    flags?: number;
+    nonce?: string | number;
+    message_reference?: { message_id?: string };
+  },
 ): APIMessage {
   return {
     id: snowflake(),
@@ -65,5 +72,9 @@ export function postedMessage(
     type: MessageType.Default,
     flags: (body.flags ?? 0) as MessageFlags,
     components: (body.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[],
+    ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+    ...(body.message_reference?.message_id
+      ? { message_reference: { message_id: body.message_reference.message_id, channel_id: channelId } }
+      : {}),
   };
 }
