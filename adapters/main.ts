@@ -74,9 +74,12 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal });
     // Adapters wait (bounded) for replies in flight; this is the last resort if something hangs anyway.
     setTimeout(() => process.exit(1), 15_000).unref();
-    // Digests first: no post may start while the platforms are going away.
-    await closeStores();
+    // Digests first: no post may start while the platforms are going away. Insights close last, so replies
+    // still in flight can record what they answered.
+    watcher.close();
+    await digests.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
+    insights.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -29,28 +29,73 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
   // Composed once, so every retry posts the same digest and the recorded hashes match what was posted.
   const digest = d.compose(sub, d.now());
   for (let attempt = 1; ; attempt++) {
+    let failure: unknown;
     try {
       await d.poster.post(sub.channelId, digest, slot);
-      d.store.markSent(sub.id, slot, digest.hashes, d.now());
+    } catch (e) {
+      failure = e ?? new Error('post failed');
+    }
+    if (failure === undefined) {
+      // Posted: whatever happens to the bookkeeping now, this slot must never be posted again.
+      await confirmSent(d, sub, slot, digest, ctx);
       d.log.info('digest posted', { ...ctx, attempt, changes: digest.changes.length + digest.moreChanges });
       return 'sent';
-    } catch (e) {
-      const error = messageOf(e);
-      if (e instanceof PermanentDigestError) {
-        d.store.markFailed(sub.id, slot, error, d.now());
-        d.store.pause(sub.id, error, d.now());
-        d.log.error('digest paused: permanent failure', { ...ctx, error });
-        return 'paused';
-      }
-      const retryAfter = (e as { retryAfterMs?: unknown }).retryAfterMs;
-      const backoff = Math.min(d.retry.maxMs, d.retry.baseMs * 2 ** (attempt - 1));
-      const wait = Math.max(typeof retryAfter === 'number' ? retryAfter : 0, backoff);
-      if (attempt >= d.retry.attempts || !(await waitBeforeRetry(d, sub, slot, error, wait))) {
-        d.store.markFailed(sub.id, slot, error, d.now());
-        d.log.warn('digest not posted', { ...ctx, attempts: attempt, error });
-        return 'failed';
-      }
     }
+    const error = messageOf(failure);
+    if (failure instanceof PermanentDigestError) {
+      note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
+      note(d, ctx, 'pause the subscription', () => d.store.pause(sub.id, error, d.now()));
+      d.log.error('digest paused: permanent failure', { ...ctx, error });
+      return 'paused';
+    }
+    const retryAfter = (failure as { retryAfterMs?: unknown }).retryAfterMs;
+    const backoff = Math.min(d.retry.maxMs, d.retry.baseMs * 2 ** (attempt - 1));
+    const wait = Math.max(typeof retryAfter === 'number' ? retryAfter : 0, backoff);
+    if (attempt >= d.retry.attempts || !(await waitBeforeRetry(d, sub, slot, error, wait))) {
+      note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
+      d.log.warn('digest not posted', { ...ctx, attempts: attempt, error });
+      return 'failed';
+    }
+  }
+}
+
+/** How often recording a posted slot is tried (the store already retries a locked database within each try). */
+const CONFIRM_TRIES = 3;
+
+/**
+ * Records the posted slot as sent with the facts it carried. If the database stays locked, the slot is left
+ * claimed (so it is not posted again) and its facts unrecorded (so the next digest repeats them): logged once.
+ */
+async function confirmSent(
+  d: DeliverDeps,
+  sub: DigestSubscription,
+  slot: Date,
+  digest: Digest,
+  ctx: Record<string, unknown>,
+): Promise<void> {
+  let error: unknown;
+  for (let attempt = 1; attempt <= CONFIRM_TRIES; attempt++) {
+    try {
+      d.store.markSent(sub.id, slot, digest.hashes, d.now());
+      return;
+    } catch (e) {
+      error = e;
+    }
+    // A stopping scheduler ends this wait early; the remaining tries still run.
+    if (attempt < CONFIRM_TRIES) await d.sleep(d.retry.baseMs * 2 ** (attempt - 1));
+  }
+  d.log.error('digest posted but not recorded as sent: it will not be posted again, its facts will be', {
+    ...ctx,
+    error: messageOf(error),
+  });
+}
+
+/** Slot bookkeeping after a failed post: if the store refuses it, that is logged, never thrown. */
+function note(d: DeliverDeps, ctx: Record<string, unknown>, what: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    d.log.error(`digest store: could not ${what}`, { ...ctx, error: messageOf(e) });
   }
 }
 
@@ -61,7 +106,9 @@ async function waitBeforeRetry(
   error: string,
   ms: number,
 ) {
-  d.store.recordAttempt(sub.id, slot, error, d.now());
+  note(d, { subscription: sub.id, slot: slot.toISOString() }, 'record the attempt', () =>
+    d.store.recordAttempt(sub.id, slot, error, d.now()),
+  );
   d.log.warn('digest post failed, retrying', {
     subscription: sub.id,
     slot: slot.toISOString(),

@@ -2,13 +2,14 @@
  * Runs digest subscriptions: one croner job per subscription (in its time zone). Every slot is claimed in the
  * store before posting, so restarts, overlapping ticks and other processes on the same database never post
  * it twice. Missed slots are not replayed; only the latest, if within the grace period, is posted once.
+ * A slot that cannot be claimed because the database is locked stays unclaimed and is tried again shortly.
  */
 import { Cron } from 'croner';
 import { latestSlot } from '../../src/digest/schedule.js';
 import type { DigestStore, DigestSubscription } from '../../src/digest/store.js';
 import type { Digest, Logger, Platform } from '../../src/types.js';
 import { DEFAULT_RETRY, type DeliverDeps, deliverSlot, type Outcome, type RetryPolicy } from './deliver.js';
-import type { DigestPoster } from './poster.js';
+import { type DigestPoster, messageOf } from './poster.js';
 
 export interface SchedulerOptions {
   store: DigestStore;
@@ -24,7 +25,17 @@ export interface SchedulerOptions {
   retry?: Partial<RetryPolicy>;
   /** Create croner jobs (default). Tests driving `tick()` with a fake clock turn this off. */
   timers?: boolean;
+  /**
+   * When claiming a slot fails (the database stayed locked), how often and how soon to try again. The slot is
+   * given up (logged) after the last try, once it is older than the grace period, or when the scheduler stops.
+   */
+  claimRetry?: Partial<RetryPolicy>;
+  /** How long stop() waits for posts in flight before letting the store close. Default 4 s. */
+  stopGraceMs?: number;
 }
+
+export const DEFAULT_CLAIM_RETRY: RetryPolicy = { attempts: 8, baseMs: 1_000, maxMs: 30_000 };
+export const DEFAULT_STOP_GRACE_MS = 4_000;
 
 export interface DigestScheduler {
   /** Posts the latest missed slot of each subscription (within grace), then schedules them all. */
@@ -33,7 +44,10 @@ export interface DigestScheduler {
   refresh(): void;
   /** Claims and posts every slot due now. Resolves with what happened to each posted slot. */
   tick(): Promise<Outcome[]>;
-  /** Stops every job and waits for posts in flight; retry waits end early. */
+  /**
+   * Stops every job and waits (at most `stopGraceMs`) for posts in flight; retry waits end early. A post still
+   * in flight after that keeps its slot claimed, so it is never posted twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -72,28 +86,80 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     retry: { ...DEFAULT_RETRY, ...opts.retry },
   });
 
-  /** Claims and posts the slot due for `id` at `at`, if there is one nobody has claimed. */
+  const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
+
+  /**
+   * Claims `slot` and posts it. The first claim happens synchronously (so overlapping ticks race in the
+   * database, not here). If the store throws (locked past its own retries), nothing was claimed: the slot is
+   * tried again after a wait, so it is neither lost to a brief lock nor posted twice.
+   */
+  const claimAndDeliver = async (
+    sub: DigestSubscription,
+    slot: Date,
+    poster: DigestPoster,
+  ): Promise<Outcome | undefined> => {
+    const ctx = { subscription: sub.id, slot: slot.toISOString() };
+    for (let attempt = 1; ; attempt++) {
+      let claimed: boolean;
+      try {
+        claimed = opts.store.claimSlot(sub.id, slot, now());
+      } catch (e) {
+        const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
+        const giveUp = attempt >= claimRetry.attempts || now().getTime() + wait - slot.getTime() > graceMs;
+        if (attempt === 1 && !giveUp)
+          opts.log.warn('digest slot not claimed yet: the database is busy, trying again', {
+            ...ctx,
+            waitMs: wait,
+            error: messageOf(e),
+          });
+        if (giveUp || !(await sleep(wait))) {
+          opts.log.error('digest slot skipped: it could not be claimed in the database', {
+            ...ctx,
+            attempts: attempt,
+            error: messageOf(e),
+          });
+          return undefined;
+        }
+        continue;
+      }
+      if (!claimed) return undefined;
+      if (attempt > 1) opts.log.info('digest slot claimed once the database was free', { ...ctx, attempt });
+      return deliverSlot(sub, slot, deliverDeps(poster));
+    }
+  };
+
+  /** Claims and posts the slot due for `id` at `at`, if there is one nobody has claimed. Never throws. */
   const runDue = (id: string, at: Date): Promise<Outcome | undefined> => {
-    const sub = opts.store.subscription(id);
-    const poster = sub && opts.posters[sub.platform];
-    if (stopped || !sub || sub.paused || !poster) return Promise.resolve(undefined);
-    const slot = latestSlot(sub, at);
-    if (!slot || slot.getTime() < Date.parse(sub.createdAt) || at.getTime() - slot.getTime() > graceMs)
+    try {
+      const sub = opts.store.subscription(id);
+      const poster = sub && opts.posters[sub.platform];
+      if (stopped || !sub || sub.paused || !poster) return Promise.resolve(undefined);
+      const slot = latestSlot(sub, at);
+      if (!slot || slot.getTime() < Date.parse(sub.createdAt) || at.getTime() - slot.getTime() > graceMs)
+        return Promise.resolve(undefined);
+      const run = claimAndDeliver(sub, slot, poster).catch((e: unknown) => {
+        opts.log.error('digest delivery crashed', { subscription: id, slot: slot.toISOString(), error: e });
+        return undefined;
+      });
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+      return run;
+    } catch (e) {
+      opts.log.error('digest run failed', { subscription: id, error: messageOf(e) });
       return Promise.resolve(undefined);
-    if (!opts.store.claimSlot(id, slot, now())) return Promise.resolve(undefined);
-    const run = deliverSlot(sub, slot, deliverDeps(poster)).catch((e: unknown) => {
-      opts.log.error('digest delivery crashed', { subscription: id, slot: slot.toISOString(), error: e });
-      return undefined;
-    });
-    inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
-    return run;
+    }
   };
 
   const tick = async () => {
     const at = now();
-    const runs = opts.store.subscriptions().map((s) => runDue(s.id, at));
-    const outcomes = await Promise.all(runs);
+    let ids: string[];
+    try {
+      ids = opts.store.subscriptions().map((s) => s.id);
+    } catch (e) {
+      opts.log.error('digest tick: could not read subscriptions', { error: messageOf(e) });
+      return [];
+    }
+    const outcomes = await Promise.all(ids.map((id) => runDue(id, at)));
     return outcomes.filter((o): o is Outcome => o !== undefined);
   };
 
@@ -106,12 +172,15 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   const refresh = () => {
     if (stopped || opts.timers === false) return;
-    const wanted = new Map(
-      opts.store
-        .subscriptions()
-        .filter((s) => !s.paused && opts.posters[s.platform])
-        .map((s) => [s.id, s]),
-    );
+    let subs: DigestSubscription[];
+    try {
+      subs = opts.store.subscriptions();
+    } catch (e) {
+      // The jobs already running keep running; the next refresh tries again.
+      opts.log.warn('digest refresh: could not read subscriptions', { error: messageOf(e) });
+      return;
+    }
+    const wanted = new Map(subs.filter((s) => !s.paused && opts.posters[s.platform]).map((s) => [s.id, s]));
     for (const [id, entry] of jobs) {
       const sub = wanted.get(id);
       if (sub && `${sub.cron}|${sub.timeZone}` === entry.key) continue;
@@ -138,8 +207,20 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       for (const { job } of jobs.values()) job.stop();
       jobs.clear();
       for (const wake of [...wakers]) wake();
-      await Promise.allSettled([...inFlight]);
-      opts.log.info('digest scheduler stopped');
+      const pending = [...inFlight];
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        Promise.allSettled(pending).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), opts.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (drained) opts.log.info('digest scheduler stopped');
+      else
+        opts.log.warn('digest scheduler stopped with posts still in flight: their slots stay claimed', {
+          inFlight: inFlight.size,
+        });
     },
   };
 }

@@ -1,7 +1,5 @@
 /** The digest store on SQLite (better-sqlite3): subscriptions, what each channel was sent, slot claims. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type {
   DigestStore,
   DigestSubscription,
@@ -12,6 +10,7 @@ import type {
 import { subscriptionId } from '../../src/digest/store.js';
 import type { Platform } from '../../src/types.js';
 import { migrate } from './migrations.js';
+import { busyRetry, openSqlite, type SqliteTuning } from './sqlite-kit.js';
 
 export const DB_FILE = 'sitrep.db';
 
@@ -58,14 +57,23 @@ const toSlot = (r: SlotRow): SlotRecord => ({
   updatedAt: r.updated_at,
 });
 
-/** Opens (creating and migrating) `<dataDir>/sitrep.db`. Safe to share between processes. */
-export function openDigestStore(dataDir: string): DigestStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+/**
+ * Opens (creating and migrating) `<dataDir>/sitrep.db`. Safe to share between processes. Throws StoreError naming
+ * the file when it cannot be used (corrupt, read-only, locked past busy_timeout). Every write that finds the
+ * database locked is retried a few times, then throws StoreBusyError having written nothing.
+ */
+export function openDigestStore(dataDir: string, tuning: SqliteTuning = {}): DigestStore {
+  const file = join(dataDir, DB_FILE);
+  const db = openSqlite({
+    file,
+    ...tuning,
+    setup(db) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    },
+  });
+  const write = busyRetry(file, tuning);
 
   const q = {
     one: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
@@ -140,17 +148,19 @@ export function openDigestStore(dataDir: string): DigestStore {
     subscriptions: () => q.all.all().map(toSubscription),
     subscribe(s) {
       const p = params(s);
-      q.upsert.run(p);
+      write(() => q.upsert.run(p));
       return subscription(p.id) as DigestSubscription;
     },
-    ensureConfigured: (s) => ensureConfigured.immediate(s),
-    unsubscribe: (id) => q.remove.run(id).changes > 0,
+    ensureConfigured: (s) => write(() => ensureConfigured.immediate(s)),
+    unsubscribe: (id) => write(() => q.remove.run(id).changes > 0),
     sentHashes: (id) => new Map(q.hashes.all(id).map((r) => [r.fact_id, r.hash])),
-    claimSlot: (id, slot, now) => q.claim.run(id, iso(slot), iso(now)).changes === 1,
-    recordAttempt: (id, slot, error, now) => void q.setSlot.run('claimed', error, 1, iso(now), id, iso(slot)),
-    markSent: (id, slot, hashes, now) => markSent.immediate(id, slot, hashes, now),
-    markFailed: (id, slot, error, now) => void q.setSlot.run('failed', error, 1, iso(now), id, iso(slot)),
-    pause: (id, reason, now) => void q.pause.run(iso(now), reason, id),
+    claimSlot: (id, slot, now) => write(() => q.claim.run(id, iso(slot), iso(now)).changes === 1),
+    recordAttempt: (id, slot, error, now) =>
+      void write(() => q.setSlot.run('claimed', error, 1, iso(now), id, iso(slot))),
+    markSent: (id, slot, hashes, now) => write(() => markSent.immediate(id, slot, hashes, now)),
+    markFailed: (id, slot, error, now) =>
+      void write(() => q.setSlot.run('failed', error, 1, iso(now), id, iso(slot))),
+    pause: (id, reason, now) => void write(() => q.pause.run(iso(now), reason, id)),
     lastSlot(id, state) {
       const row = q.lastSlot.get({ id, state: state ?? '' });
       return row ? toSlot(row) : undefined;

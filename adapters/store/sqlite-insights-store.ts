@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type InsightsStore, type InsightsSummary, scrubSecrets } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
+import { busyRetry, openSqlite, type SqliteTuning } from './sqlite-kit.js';
 
 /** Where the insights database lives; kept apart from the digest store's file. */
 export const insightsDbPath = (dataDir: string): string => join(dataDir, 'insights.db');
 
-export interface SqliteInsightsStoreOptions {
+export interface SqliteInsightsStoreOptions extends SqliteTuning {
   dataDir: string;
   /** Recording failures are logged here instead of thrown, so a busy disk never costs a user an answer. */
   log?: Logger;
@@ -33,19 +33,28 @@ const MIGRATIONS = [
    CREATE INDEX answered_at ON answered (at);`,
 ];
 
-/** Opens (creating and migrating as needed) `<dataDir>/insights.db`. Stores no user ids, names or tokens. */
+/**
+ * Opens (creating and migrating as needed) `<dataDir>/insights.db`. Stores no user ids, names or tokens. Throws
+ * StoreError naming the file when it cannot be used; a write that finds it locked is retried, then logged.
+ */
 export function openSqliteInsightsStore({
   dataDir,
   log,
   readonly = false,
+  ...tuning
 }: SqliteInsightsStoreOptions): SqliteInsightsStore {
-  if (!readonly) mkdirSync(dataDir, { recursive: true });
-  const db = new Database(insightsDbPath(dataDir), { readonly, fileMustExist: readonly });
-  db.pragma('busy_timeout = 5000');
-  if (!readonly) {
-    db.pragma('journal_mode = WAL');
-    migrate(db);
-  }
+  const file = insightsDbPath(dataDir);
+  const db = openSqlite({
+    file,
+    readonly,
+    ...tuning,
+    setup(db) {
+      if (readonly) return;
+      db.pragma('journal_mode = WAL');
+      migrate(db);
+    },
+  });
+  const retry = busyRetry(file, tuning);
 
   const insertUnanswered = readonly
     ? undefined
@@ -76,7 +85,7 @@ export function openSqliteInsightsStore({
   const record = (what: string, write: () => void) => {
     try {
       if (readonly) throw new Error('the insights store was opened read-only');
-      write();
+      retry(write);
     } catch (err) {
       log?.warn('insights: could not record', { what, error: err });
     }

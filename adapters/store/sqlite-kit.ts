@@ -1,0 +1,160 @@
+/**
+ * What both SQLite stores share: opening a database file with a clear error when that is impossible (corrupt,
+ * read-only, locked, not a directory), and retrying writes that find the database locked.
+ */
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The database under DATA_DIR cannot be used; the message names the file and says what to do. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    /** The database file, as configured (relative to the working directory when DATA_DIR is). */
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A write still found the database locked after every retry. Nothing was written. */
+export class StoreBusyError extends StoreError {
+  override name = 'StoreBusyError';
+}
+
+export interface WriteRetry {
+  /** Tries per write, the first included. */
+  attempts: number;
+  /** Wait before the second try; doubles after each further one. */
+  backoffMs: number;
+}
+
+export interface SqliteTuning {
+  /** How long SQLite itself waits for a lock before a statement fails with SQLITE_BUSY. Default 5000. */
+  busyTimeoutMs?: number;
+  /** How often a write that still failed with SQLITE_BUSY is tried again. Default 3 tries, 50 ms apart and up. */
+  retry?: Partial<WriteRetry>;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+export const DEFAULT_WRITE_RETRY: WriteRetry = { attempts: 3, backoffMs: 50 };
+
+const codeOf = (err: unknown): string =>
+  typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : '';
+
+/** SQLITE_BUSY (and its extended codes such as SQLITE_BUSY_SNAPSHOT): another connection holds the lock. */
+export const isBusy = (err: unknown): boolean =>
+  err instanceof Database.SqliteError && codeOf(err).startsWith('SQLITE_BUSY');
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const lockedMessage = (file: string, detail: string) =>
+  `${file} is locked by another process (${detail}): stop whatever else holds it (another Sitrep on the same ` +
+  'DATA_DIR, a sqlite3 shell, a backup) or point DATA_DIR elsewhere.';
+
+/** Turns what opening `file` threw into a StoreError naming the file; anything unrecognised is returned as is. */
+export function describeOpenError(err: unknown, file: string, busyTimeoutMs: number): unknown {
+  if (err instanceof StoreError) return err;
+  const code = codeOf(err);
+  const cause = { cause: err };
+  const sqlite = err instanceof Database.SqliteError;
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return new StoreError(
+      `${file} is not a SQLite database (corrupt?): move it away or point DATA_DIR elsewhere.`,
+      file,
+      cause,
+    );
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new StoreError(lockedMessage(file, `still locked after ${busyTimeoutMs} ms`), file, cause);
+  if (code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS'].includes(code))
+    return new StoreError(
+      `${file} is read-only (or its directory is): make DATA_DIR and the file writable by this user, or point DATA_DIR elsewhere.`,
+      file,
+      cause,
+    );
+  if (['ENOTDIR', 'EEXIST'].includes(code))
+    return new StoreError(
+      `cannot create ${file}: ${dirname(file)} is not a directory (${code}). Point DATA_DIR at a directory.`,
+      file,
+      cause,
+    );
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT')
+    return new StoreError(
+      `cannot open ${file} (${messageOf(err)}): check that it is a file in a writable directory, or point DATA_DIR elsewhere.`,
+      file,
+      cause,
+    );
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC')
+    return new StoreError(
+      `cannot write ${file}: the disk is full. Free some space or point DATA_DIR elsewhere.`,
+      file,
+      cause,
+    );
+  if (sqlite || code.startsWith('E'))
+    return new StoreError(`cannot use ${file}: ${messageOf(err)} (${code || 'unknown error'}).`, file, cause);
+  return err;
+}
+
+export interface OpenSqlite extends SqliteTuning {
+  file: string;
+  readonly?: boolean;
+  /** Runs once the connection is configured (pragmas, migrations); a failure here is reported like one in opening. */
+  setup?(db: Database.Database): void;
+}
+
+/** Opens `file` (creating its directory unless read-only), sets busy_timeout, runs `setup`; throws StoreError. */
+export function openSqlite(o: OpenSqlite): Database.Database {
+  const busyTimeoutMs = o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  let db: Database.Database | undefined;
+  try {
+    if (!o.readonly) {
+      mkdirSync(dirname(o.file), { recursive: true });
+      // SQLite would quietly open an unwritable file read-only and fail later; say so now, naming the file.
+      // The directory must be writable too: WAL mode keeps its -wal and -shm files next to the database.
+      accessSync(dirname(o.file), constants.W_OK);
+      if (existsSync(o.file)) accessSync(o.file, constants.W_OK);
+    }
+    db = new Database(o.file, { readonly: o.readonly ?? false, fileMustExist: o.readonly ?? false });
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // Reading the schema fails at once on a file that is not a database, before any setup writes.
+    db.pragma('schema_version', { simple: true });
+    o.setup?.(db);
+    return db;
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      // closing a half-opened handle must not hide why opening failed
+    }
+    throw describeOpenError(err, o.file, busyTimeoutMs);
+  }
+}
+
+const pause = (ms: number) => {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Wraps the writes of one database: a write that fails with SQLITE_BUSY (the lock outlasted busy_timeout, or a
+ * snapshot went stale) is tried again after a short, growing pause, and after the last try throws StoreBusyError.
+ * The stores are synchronous (better-sqlite3), so the pause is too; it is short next to busy_timeout itself.
+ */
+export function busyRetry(file: string, tuning: SqliteTuning = {}): <T>(write: () => T) => T {
+  const { attempts, backoffMs } = { ...DEFAULT_WRITE_RETRY, ...tuning.retry };
+  return <T>(write: () => T): T => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return write();
+      } catch (err) {
+        if (!isBusy(err)) throw err;
+        if (attempt >= attempts)
+          throw new StoreBusyError(lockedMessage(file, `a write gave up after ${attempt} tries`), file, {
+            cause: err,
+          });
+        pause(backoffMs * 2 ** (attempt - 1));
+      }
+    }
+  };
+}
