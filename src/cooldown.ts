@@ -23,9 +23,17 @@ export function createCooldown(opts: CooldownOptions): Cooldown {
     return kept;
   };
 
+  const longestWindow = Math.max(opts.perUser.windowMs, opts.perChannel.windowMs);
+  let takes = 0;
+  // Keys of people who stopped asking would otherwise stay forever; an occasional sweep bounds the map.
+  const sweep = (t: number) => {
+    for (const [key, list] of hits) if (t - (list.at(-1) ?? 0) >= longestWindow) hits.delete(key);
+  };
+
   return {
     take(userKey, channelKey) {
       const t = now();
+      if (++takes % 1_000 === 0) sweep(t);
       const checks = [
         { scope: 'user' as const, key: `u:${userKey}`, ...opts.perUser },
         { scope: 'channel' as const, key: `c:${channelKey}`, ...opts.perChannel },
@@ -36,7 +44,8 @@ export function createCooldown(opts: CooldownOptions): Cooldown {
           return { ok: false, scope: c.scope, retryAfterMs: c.windowMs - (t - (list[0] ?? t)) };
         }
       }
-      for (const c of checks) hits.set(c.key, [...(hits.get(c.key) ?? []), t]);
+      // Only the last `limit` hits can decide the next call, so a key never holds more than that.
+      for (const c of checks) hits.set(c.key, [...(hits.get(c.key) ?? []), t].slice(-c.limit));
       return { ok: true };
     },
   };

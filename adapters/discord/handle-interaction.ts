@@ -14,7 +14,7 @@ import { COMMAND_NAME, commandText, findSubcommand, PUBLIC_OPTION } from './comm
 import type { ButtonCodec } from './custom-id.js';
 import { withoutPublishButton } from './public-copy.js';
 import { type RenderedMessage, renderNote, renderReply } from './render.js';
-import { attempt, NO_PINGS } from './send.js';
+import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, toQuestion } from './translate.js';
 
 export interface HandlerDeps {
@@ -39,7 +39,7 @@ const originOf = (i: Interaction) => ({
 
 /** Sends (or, after a defer, edits in) a message with pings disabled; failures are logged, not thrown. */
 function send(i: RepliableInteraction, msg: RenderedMessage, ephemeral: boolean, deps: HandlerDeps) {
-  const body = { ...msg, allowedMentions: NO_PINGS };
+  const body = { ...toWire(msg), allowedMentions: NO_PINGS };
   return attempt(deps.log, 'respond to an interaction', contextOf(i), () => {
     if (i.deferred) return i.editReply(body);
     if (i.replied) return i.followUp({ ...body, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });

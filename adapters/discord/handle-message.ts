@@ -4,7 +4,7 @@ import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
 import type { ButtonCodec } from './custom-id.js';
 import { type RenderedMessage, renderNote, renderReply } from './render.js';
-import { attempt, NO_PINGS } from './send.js';
+import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, stripBotMention, toQuestion } from './translate.js';
 
 export interface MessageDeps {
@@ -48,7 +48,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
       if (!isDm && !message.mentions.users.has(botId)) return;
 
       const reply = (body: RenderedMessage) =>
-        attempt(deps.log, 'reply to a message', ctx, () => message.reply({ ...body, ...once }));
+        attempt(deps.log, 'reply to a message', ctx, () => message.reply({ ...toWire(body), ...once }));
 
       const userKey = `discord:${message.author.id}`;
       const gate = deps.cooldown.take(userKey, `discord:${message.channelId}`);
@@ -76,7 +76,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>
-        message.reply({ ...renderNote('Sorry, something went wrong.'), ...once }),
+        message.reply({ ...toWire(renderNote('Sorry, something went wrong.')), ...once }),
       );
     }
   };

@@ -20,11 +20,19 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+const MAX_FORMATTED = 1_000;
+const formatted = new Map<string, string>();
+
 /** "12 Apr 2024" from an ISO date; anything unparsable is shown as given. */
 export function formatDate(iso: string): string {
+  const known = formatted.get(iso);
+  if (known !== undefined) return known;
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return DATE.format(d);
+  const out = Number.isNaN(d.getTime()) ? iso : DATE.format(d);
+  // The fact base has a few dozen dates; the bound only guards against a runaway caller.
+  if (formatted.size >= MAX_FORMATTED) formatted.clear();
+  formatted.set(iso, out);
+  return out;
 }
 
 /** "Reuters, 12 Apr 2024 · AP, 12 Apr 2024", one entry per outlet and date. */

@@ -1,8 +1,38 @@
-import { DiscordAPIError, type MessageMentionOptions, RateLimitError } from 'discord.js';
+import {
+  type APIEmbed,
+  DiscordAPIError,
+  type JSONEncodable,
+  type MessageMentionOptions,
+  RateLimitError,
+} from 'discord.js';
 import type { Logger } from '../../src/types.js';
+import type { ButtonRow } from './buttons.js';
+import type { RenderedMessage } from './render-types.js';
 
 /** Nothing the bot sends may ping anyone, including the author it replies to. */
 export const NO_PINGS = { parse: [], repliedUser: false } satisfies MessageMentionOptions;
+
+/** A rendered message whose embeds and rows are passed through as-is, already in API shape. */
+export interface WireMessage {
+  content?: string;
+  embeds: JSONEncodable<APIEmbed>[];
+  components: JSONEncodable<ButtonRow>[];
+}
+
+const asIs = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
+
+/**
+ * Our embeds and button rows are already the API's snake_case JSON. Handed over as plain objects, discord.js runs
+ * every one through its default jsonTransformer (lodash snakeCase on every key, recursively), which costs more per
+ * reply than rendering it; wrapped as JSONEncodable they are sent exactly as they are, with the same wire JSON.
+ */
+export function toWire(msg: RenderedMessage): WireMessage {
+  return {
+    ...(msg.content === undefined ? {} : { content: msg.content }),
+    embeds: msg.embeds.map(asIs),
+    components: msg.components.map(asIs),
+  };
+}
 
 /** Discord's "Missing Permissions" JSON error code. */
 export const MISSING_PERMISSIONS = 50013;

@@ -57,13 +57,17 @@ export function lineSections(lines: string[], wrap: (body: string) => string = (
   const budget = LIMITS.sectionText - wrap('').length;
   const out: Block[] = [];
   let current: string[] = [];
+  // Length of current.join('\n'), kept as lines are added instead of joining again for every line.
+  let length = 0;
   const flush = () => {
     if (current.length > 0) out.push(section(wrap(current.join('\n'))));
     current = [];
+    length = 0;
   };
   for (const raw of lines) {
     const line = truncateMrkdwn(raw, budget);
-    if ([...current, line].join('\n').length > budget) flush();
+    if ((current.length > 0 ? length + 1 : 0) + line.length > budget) flush();
+    length += (current.length > 0 ? 1 : 0) + line.length;
     current.push(line);
   }
   flush();

@@ -3,6 +3,8 @@ import type { RespondFn } from '@slack/bolt';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger, Reply } from '../../src/types.js';
+import type { Block } from './blocks.js';
+import type { SlackMessage } from './render-reply.js';
 import type { SeenIds } from './seen-ids.js';
 
 export interface HandlerDeps {
@@ -81,6 +83,16 @@ export function retryingRespond(respond: RespondFn, delaysMs: readonly number[] 
       }
     }
   };
+}
+
+/**
+ * A message for a Web API call (chat.postMessage, chat.postEphemeral) with its blocks already JSON-encoded.
+ * The WebClient form-encodes blocks as that same JSON string anyway, so the request is byte-for-byte the same;
+ * but given objects it also walks every block key by key (redacting tokens for a debug line it builds even when
+ * debug logging is off) and serializes them twice. The string skips that per-request work.
+ */
+export function forWebApi(message: SlackMessage): SlackMessage {
+  return { text: message.text, blocks: JSON.stringify(message.blocks) as unknown as Block[] };
 }
 
 export type CallResult = { ok: true } | { ok: false; error: string };

@@ -83,11 +83,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
   });
   // Bolt acks before the listeners finish (processBeforeResponse: false), but next() resolves only once every
   // listener body has, so stop() can let the replies still being posted finish.
+  // One global middleware rather than two: retries are dropped first, and the rest of the chain is tracked.
   const inFlight = createInFlight();
-  app.use(async ({ next }) => {
-    await inFlight.track(next());
+  const dropRetries = skipRetries(seen, log);
+  app.use(async (args) => {
+    await inFlight.track(dropRetries(args));
   });
-  app.use(skipRetries(seen, log));
   listenCommand(app, deps);
   listenMessages(app, deps);
   listenActions(app, deps);

@@ -7,6 +7,7 @@ import {
   ask,
   callSlack,
   cooldownNote,
+  forWebApi,
   guard,
   type HandlerDeps,
   retryingRespond,
@@ -80,7 +81,7 @@ async function share(deps: HandlerDeps, { action, respond, client }: Click, wher
     command: deps.command,
   });
   const posted = await callSlack(deps.log, 'chat.postMessage', ctx, () =>
-    client.chat.postMessage({ channel: where.channelId, ...message, unfurl_links: false }),
+    client.chat.postMessage({ channel: where.channelId, ...forWebApi(message), unfurl_links: false }),
   );
   if (posted.ok) return callSlack(deps.log, 'response_url', ctx, () => respond({ delete_original: true }));
   const why = NOT_IN_CHANNEL.includes(posted.error)
@@ -117,7 +118,12 @@ async function askFollowUp(deps: HandlerDeps, c: Click, where: Where): Promise<u
   });
   const thread = threadTs ? { thread_ts: threadTs } : {};
   return callSlack(deps.log, 'chat.postMessage', ctx, () =>
-    c.client.chat.postMessage({ channel: where.channelId, ...thread, ...rendered, unfurl_links: false }),
+    c.client.chat.postMessage({
+      channel: where.channelId,
+      ...thread,
+      ...forWebApi(rendered),
+      unfurl_links: false,
+    }),
   );
 }
 

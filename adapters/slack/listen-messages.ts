@@ -2,7 +2,16 @@
 
 import type { App, webApi } from '@slack/bolt';
 import { parseCommand } from '../../src/commands.js';
-import { APOLOGY, ask, callSlack, cooldownNote, guard, type HandlerDeps, type Where } from './handler-kit.js';
+import {
+  APOLOGY,
+  ask,
+  callSlack,
+  cooldownNote,
+  forWebApi,
+  guard,
+  type HandlerDeps,
+  type Where,
+} from './handler-kit.js';
 import { renderNote, renderReply } from './render-reply.js';
 import { normalizeInbound } from './text.js';
 
@@ -64,7 +73,7 @@ async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Inc
       if (note) return whisper(note);
       const text = normalizeInbound(m.text, m.botUserId);
       const reply = ask(deps, text, where);
-      const message = renderReply(reply, { askText: text, command: deps.command });
+      const message = forWebApi(renderReply(reply, { askText: text, command: deps.command }));
       // A digest preview and the curator report are for the asker only, even when asked by mention.
       if (reply.kind === 'digest' || parseCommand(text).name === 'report')
         return callSlack(deps.log, 'chat.postEphemeral', ctx, () =>

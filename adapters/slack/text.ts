@@ -3,13 +3,19 @@ import { wellFormed } from '../../src/text/normalize.js';
 
 const ELLIPSIS = '…';
 
+const NEEDS_ESCAPE = /[&<>]/;
+
 /** Escapes &, < and > so user text can never become a link, mention or `<!channel>` ping. */
 export function escapeSlack(text: string): string {
+  // Most text has none of the three; one scan then replaces three regex passes and their copies.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Undoes Slack's own entity encoding of inbound text. `&amp;` goes last so `&amp;lt;` stays `&lt;`. */
 export function unescapeSlack(text: string): string {
+  // Every entity starts with '&'.
+  if (!text.includes('&')) return text;
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
@@ -49,12 +55,24 @@ export function safeText(text: string, max: number): string {
  */
 export function normalizeInbound(text: string, botUserId?: string): string {
   let out = text;
-  if (botUserId) out = out.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
-  out = out
-    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<((?:https?|mailto):[^|>]+)>/g, '$1')
-    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1');
+  // Mentions, links and channel references all start with '<'; plain text skips the four passes.
+  if (out.includes('<')) {
+    if (botUserId) out = out.replace(botMention(botUserId), ' ');
+    out = out
+      .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
+      .replace(/<((?:https?|mailto):[^|>]+)>/g, '$1')
+      .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1');
+  }
   return wellFormed(unescapeSlack(out)).replace(/\s+/g, ' ').trim();
+}
+
+/** The bot's own user id never changes while it runs, so its mention pattern is compiled once, not per message. */
+let mentionCache: { id: string; pattern: RegExp } | undefined;
+function botMention(botUserId: string): RegExp {
+  if (mentionCache?.id !== botUserId) {
+    mentionCache = { id: botUserId, pattern: new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') };
+  }
+  return mentionCache.pattern;
 }
 
 /** A mention of a Slack user when the id looks like one; anything else is escaped, never linked. */

@@ -29,9 +29,15 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
 const ROUNDS = 10;
 const BARE_ROUNDS = 3;
+/**
+ * Limits that are never reached. The window is kept short on purpose: the cooldown keeps every hit of the last
+ * window per key, so with a 1 s window and the load's few users and channels it held the last second's 1,000+ hits
+ * and filtered and copied them on every request, a cost production never pays (there a key holds at most its limit,
+ * 5 or 20 hits). 10 ms holds about as many hits at these rates as production's 20.
+ */
 const NO_COOLDOWN = {
-  perUser: { limit: 1_000_000, windowMs: 1_000 },
-  perChannel: { limit: 1_000_000, windowMs: 1_000 },
+  perUser: { limit: 1_000_000, windowMs: 10 },
+  perChannel: { limit: 1_000_000, windowMs: 10 },
 };
 
 /**
@@ -132,7 +138,7 @@ async function main(): Promise<boolean> {
     console.log('');
     const growth = heapGrowthMb(memory);
     console.log(
-      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare bot sending a reply of the same size (not a target).`,
+      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare bot sending a reply of the same size.`,
     );
     const checks: Check[] = [
       {
@@ -140,6 +146,15 @@ async function main(): Promise<boolean> {
         target: '>= 80%',
         actual: `${fmt((s.perSecond / b.perSecond) * 100, 0)}%`,
         ok: s.perSecond >= 0.8 * b.perSecond,
+      },
+      // Added next to the row above, which stays as it was: the bare ceiling sends two letters and does no work, so
+      // that row also charges Sitrep for the size of a real answer. This one compares like with like: a bare app
+      // sending a Sitrep-size reply, so the gap is Sitrep's own code.
+      {
+        what: 'throughput vs same-size bare',
+        target: '>= 80%',
+        actual: `${fmt((s.perSecond / z.perSecond) * 100, 0)}%`,
+        ok: s.perSecond >= 0.8 * z.perSecond,
       },
       {
         what: 'p99 callback vs bare',

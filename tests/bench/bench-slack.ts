@@ -30,9 +30,15 @@ const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
 const ROUNDS = 10;
 /** The bare app runs in the first rounds and then every other one: enough for its figures, less time. */
 const BARE_ROUNDS = 3;
+/**
+ * Limits that are never reached. The window is kept short on purpose: the cooldown keeps every hit of the last
+ * window per key, so with a 1 s window and the load's few users and channels it held the last second's 1,000+ hits
+ * and filtered and copied them on every request, a cost production never pays (there a key holds at most its limit,
+ * 5 or 20 hits). 10 ms holds about as many hits at these rates as production's 20.
+ */
 const NO_COOLDOWN = {
-  perUser: { limit: 1_000_000, windowMs: 1_000 },
-  perChannel: { limit: 1_000_000, windowMs: 1_000 },
+  perUser: { limit: 1_000_000, windowMs: 10 },
+  perChannel: { limit: 1_000_000, windowMs: 10 },
 };
 const quietBolt = {
   debug() {},
@@ -45,8 +51,9 @@ const quietBolt = {
 };
 
 /**
- * A bare Bolt app: ack, then a fixed reply. With `canned`, the fixed reply is a pre-rendered Sitrep answer, so its
- * payload is as large as Sitrep's: the gap to that row is Sitrep's own code, the rest is payload size.
+ * A bare Bolt app: ack, then a fixed reply (to slash commands and mentions alike). With `canned`, the fixed reply is a
+ * pre-rendered Sitrep answer, so its payload is as large as Sitrep's: the gap to that row is Sitrep's own code, the
+ * rest is payload size.
  */
 async function startBare(
   apiUrl: string,
@@ -66,10 +73,11 @@ async function startBare(
     await respond({ response_type: 'ephemeral', ...reply });
   });
   app.event('app_mention', async ({ event, client }) => {
+    // Sitrep answers mentions with a full reply too, so the Sitrep-size row sends it here as well.
     await client.chat.postMessage({
       channel: event.channel,
       thread_ts: event.thread_ts ?? event.ts,
-      text: 'ok',
+      ...reply,
     });
   });
   await app.init();
@@ -155,7 +163,7 @@ async function main(): Promise<boolean> {
     console.log('');
     const growth = heapGrowthMb(memory);
     console.log(
-      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare app sending a reply of the same size (not a target).`,
+      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare app sending a reply of the same size.`,
     );
     const checks: Check[] = [
       {
@@ -163,6 +171,15 @@ async function main(): Promise<boolean> {
         target: '>= 80%',
         actual: `${fmt((s.perSecond / b.perSecond) * 100, 0)}%`,
         ok: s.perSecond >= 0.8 * b.perSecond,
+      },
+      // Added next to the row above, which stays as it was: the bare ceiling sends two letters and does no work, so
+      // that row also charges Sitrep for the size of a real answer. This one compares like with like: a bare app
+      // sending a Sitrep-size reply, so the gap is Sitrep's own code.
+      {
+        what: 'throughput vs same-size bare',
+        target: '>= 80%',
+        actual: `${fmt((s.perSecond / z.perSecond) * 100, 0)}%`,
+        ok: s.perSecond >= 0.8 * z.perSecond,
       },
       {
         what: 'p99 ack vs bare',
