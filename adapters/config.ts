@@ -95,8 +95,8 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
-const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APP_ID'] as const;
+const slackTriggers = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+const discordTriggers = ['DISCORD_TOKEN', 'DISCORD_APP_ID'] as const;
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: Env): Config {
@@ -110,7 +110,7 @@ export function loadConfig(env: Env): Config {
   };
 
   let slack: SlackConfig | undefined;
-  if (SLACK_VARS.some((n) => e[n] !== undefined)) {
+  if (slackTriggers.some((n) => e[n] !== undefined)) {
     const mode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http');
     need(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'when Slack is configured');
     if (mode === 'socket') need(['SLACK_APP_TOKEN'], 'for Slack Socket Mode (or set SLACK_MODE=http)');
@@ -130,8 +130,8 @@ export function loadConfig(env: Env): Config {
   }
 
   let discord: DiscordConfig | undefined;
-  if (DISCORD_VARS.some((n) => e[n] !== undefined) || e.DISCORD_GUILD_ID) {
-    need(DISCORD_VARS, 'when Discord is configured');
+  if (discordTriggers.some((n) => e[n] !== undefined) || e.DISCORD_GUILD_ID) {
+    need(discordTriggers, 'when Discord is configured');
     if (e.DISCORD_TOKEN && e.DISCORD_APP_ID) {
       discord = {
         token: e.DISCORD_TOKEN,

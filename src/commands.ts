@@ -1,10 +1,10 @@
 import type { Command, DigestAction } from './types.js';
 
-const DIGEST_ACTIONS: readonly DigestAction[] = ['subscribe', 'unsubscribe', 'status', 'preview', 'usage'];
+const digestActions: readonly DigestAction[] = ['subscribe', 'unsubscribe', 'status', 'preview', 'usage'];
 
 function parseDigest(rest: string): Command {
   const [action = 'status', ...schedule] = rest.split(/\s+/).filter(Boolean);
-  const known = DIGEST_ACTIONS.find((a) => a === action.toLowerCase());
+  const known = digestActions.find((a) => a === action.toLowerCase());
   // An unknown action becomes `usage`, carrying the word so the notice can name it.
   return known
     ? { name: 'digest', action: known, schedule: schedule.join(' ') }

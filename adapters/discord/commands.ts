@@ -20,8 +20,8 @@ export interface OptionReader {
   getString(name: string, required?: boolean): string | null;
 }
 
-const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
-const asDigestAction = (v: string) => DIGEST_ACTIONS.find((a) => a === v) ?? 'status';
+const digestActions = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
+const asDigestAction = (v: string) => digestActions.find((a) => a === v) ?? 'status';
 
 /** One `/sitrep <name>` subcommand: its definition, how it maps to a core Command, and its autocomplete. */
 export interface SubcommandSpec {
@@ -99,7 +99,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
             .setName('action')
             .setDescription('What to do')
             .setRequired(true)
-            .addChoices(DIGEST_ACTIONS.map((a) => ({ name: a, value: a }))),
+            .addChoices(digestActions.map((a) => ({ name: a, value: a }))),
         )
         .addStringOption((o) =>
           o
@@ -161,4 +161,4 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
   buildSitrepCommand().toJSON(),
 ];
 
-export const DISCORD_USAGE = SUBCOMMANDS.map((s) => ({ command: s.usage, description: s.description }));
+export const discordUsage = SUBCOMMANDS.map((s) => ({ command: s.usage, description: s.description }));

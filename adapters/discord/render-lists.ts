@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { FigureRow, Reply, SourceRow } from '../../src/types.js';
 import { askButtons, layoutRows, publishButton } from './buttons.js';
-import { DISCORD_USAGE } from './commands.js';
+import { discordUsage } from './commands.js';
 import { fitEmbed, LIMITS, ownText, truncate, userText } from './limits.js';
 import { formatDate } from './render-answer.js';
 import { COLORS, type RenderContext, type RenderedMessage } from './render-types.js';
@@ -87,7 +87,7 @@ export function renderSources(sources: SourceRow[], ctx: RenderContext): Rendere
 }
 
 export function renderHelp(help: Help, ctx: RenderContext): RenderedMessage {
-  const usage = DISCORD_USAGE.map((u) => `\`${u.command}\` — ${u.description}`).join('\n');
+  const usage = discordUsage.map((u) => `\`${u.command}\` — ${u.description}`).join('\n');
   const description = [
     'Sitrep answers with sourced figures and who asserts them.',
     usage,

@@ -21,7 +21,7 @@ type DigestCommand = Extract<Command, { name: 'digest' }>;
 
 const notice = (text: string): Reply => ({ kind: 'notice', text });
 
-export const DIGEST_USAGE =
+export const digestUsage =
   'Digest commands: "digest subscribe daily 09:00 [time zone]", "digest subscribe weekly mon 09:00", "digest subscribe <cron>", "digest unsubscribe", "digest status", "digest preview".';
 
 export function digestStatus(
@@ -74,7 +74,7 @@ export function runDigestCommand(cmd: DigestCommand, q: Question, opts: DigestRu
   const mayManage = q.canManageDigests === true;
   switch (cmd.action) {
     case 'usage':
-      return notice(`I don't know "digest ${cmd.schedule}". ${DIGEST_USAGE}`);
+      return notice(`I don't know "digest ${cmd.schedule}". ${digestUsage}`);
     case 'preview':
       return {
         kind: 'digest',

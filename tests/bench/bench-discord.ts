@@ -12,18 +12,9 @@ import { createLogger } from '../../adapters/log.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSitrep } from '../../src/sitrep.js';
 import { TOKEN } from '../fakes/discord/fake-discord.js';
-import {
-  type Check,
-  figures,
-  heapGrowthMb,
-  type MemorySample,
-  printChecks,
-  printFigures,
-  printTable,
-  sampleMemory,
-} from './bench-report.js';
+import { figures, type MemorySample, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { forkRpc, type Rpc } from './bench-rpc.js';
-import { fmt, type RoundResult } from './load-stats.js';
+import type { RoundResult } from './load-stats.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -130,48 +121,16 @@ async function main(): Promise<boolean> {
     const z = figures('bare discord.js, Sitrep-size reply', sizedRounds);
     printFigures([b, z, s], 'callback');
     console.log('');
-    printTable([
-      ['memory (post-GC)', 'before start', 'after warm-up', ...memory.map((_, i) => `round ${i + 1}`)],
-      ['heap MB', fmt(before.heapMb), fmt(afterWarmUp.heapMb), ...memory.map((m) => fmt(m.heapMb))],
-      ['rss MB', fmt(before.rssMb), fmt(afterWarmUp.rssMb), ...memory.map((m) => fmt(m.rssMb))],
-    ]);
-    console.log('');
-    const growth = heapGrowthMb(memory);
-    console.log(
-      `Sitrep reaches ${fmt((s.perSecond / z.perSecond) * 100, 0)}% of a bare bot sending a reply of the same size.`,
-    );
-    const checks: Check[] = [
-      {
-        what: 'throughput vs bare',
-        target: '>= 80%',
-        actual: `${fmt((s.perSecond / b.perSecond) * 100, 0)}%`,
-        ok: s.perSecond >= 0.8 * b.perSecond,
-      },
-      // Added next to the row above, which stays as it was: the bare ceiling sends two letters and does no work, so
-      // that row also charges Sitrep for the size of a real answer. This one compares like with like: a bare app
-      // sending a Sitrep-size reply, so the gap is Sitrep's own code.
-      {
-        what: 'throughput vs same-size bare',
-        target: '>= 80%',
-        actual: `${fmt((s.perSecond / z.perSecond) * 100, 0)}%`,
-        ok: s.perSecond >= 0.8 * z.perSecond,
-      },
-      {
-        what: 'p99 callback vs bare',
-        target: '<= 1.5x',
-        actual: `${fmt(s.ackP99 / b.ackP99, 2)}x`,
-        ok: s.ackP99 <= 1.5 * b.ackP99,
-      },
-      { what: 'p99 callback', target: '< 3000 ms', actual: `${fmt(s.ackP99)} ms`, ok: s.ackP99 < 3000 },
-      {
-        what: 'errors / lost / duplicated',
-        target: '0 / 0 / 0',
-        actual: `${s.errors} / ${s.lost} / ${s.duplicated}`,
-        ok: s.errors + s.lost + s.duplicated === 0,
-      },
-      { what: 'heap growth over rounds', target: '< 2 MB', actual: `${fmt(growth, 2)} MB`, ok: growth < 2 },
-    ];
-    return printChecks(checks);
+    return printVerdict({
+      bare: b,
+      sized: z,
+      sitrep: s,
+      before,
+      afterWarmUp,
+      memory,
+      ackLabel: 'callback',
+      bareKind: 'bot',
+    });
   } finally {
     await rpc.call('stop').catch(() => undefined);
     rpc.close();
