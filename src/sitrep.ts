@@ -8,6 +8,7 @@ import { analyze, score } from './engine/match.js';
 import { buildIndex } from './engine/search-index.js';
 import type { Correction } from './engine/typo.js';
 import { formatReport, type InsightsStore } from './insights.js';
+import { isoDay } from './knowledge/freshness.js';
 import { wellFormed } from './text/normalize.js';
 import type {
   Answer,
@@ -63,6 +64,8 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
   const { log, digests, insights } = opts;
   const clock = opts.clock ?? (() => new Date());
   let current = prepare(opts.knowledge);
+  /** Answers built on a fact past its review date say so ("As of …"). */
+  const freshness = () => ({ today: isoDay(clock()), reviewDays: current.knowledge.reviewDays });
 
   const ask = (text: string): Answer => {
     const { knowledge, index, byId, typoCache } = current;
@@ -74,6 +77,7 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
         return unknownAnswer(text, 'empty', knowledge.topics);
       case 'answered':
         return composeAnswer({
+          ...freshness(),
           question: text,
           fact: decision.best.entry.fact,
           byId,
@@ -145,7 +149,10 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
             kind: 'notice',
             text: 'Which figure? Try "figure machine tools", or "figures" for the list.',
           };
-        return { kind: 'answer', answer: answerFigure(figures, index, cmd.text, byId, knowledge.topics) };
+        return {
+          kind: 'answer',
+          answer: answerFigure(figures, index, cmd.text, byId, knowledge.topics, freshness()),
+        };
       case 'figures':
         return { kind: 'figures', rows: figureRows(knowledge) };
       case 'sources':

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { composeAnswer, unknownAnswer } from '../answer/compose.js';
+import { type ComposeInput, composeAnswer, unknownAnswer } from '../answer/compose.js';
 import { normalize } from '../text/normalize.js';
 import type { Answer, Fact, KnowledgeBase, Topic } from '../types.js';
 import { CUTOFFS } from './decide.js';
@@ -71,6 +71,7 @@ export function answerFigure(
   text: string,
   byId: Map<string, Fact>,
   topics: Topic[],
+  freshness: Pick<ComposeInput, 'today' | 'reviewDays'> = {},
 ): Answer {
   // A figure name is a few words; matching a pasted essay would only cost time (fuse.js is linear in it).
   const name = text.slice(0, MAX_FIGURE_NAME);
@@ -78,6 +79,7 @@ export function answerFigure(
   const exact = finder.entries.find((e) => e.value === key || normalize(e.name) === normalize(name));
   if (exact)
     return composeAnswer({
+      ...freshness,
       question: text,
       fact: exact.fact,
       byId,
@@ -93,6 +95,7 @@ export function answerFigure(
       (a, b) => overlap(index, b.label, tokens) - overlap(index, a.label, tokens),
     )[0];
     return composeAnswer({
+      ...freshness,
       question: text,
       fact: best.entry.fact,
       byId,

@@ -113,4 +113,14 @@ describe('curator loop in the core', () => {
       'machine-tools-china-share',
     );
   });
+
+  it('says "As of" on answers built on facts past their review date, by question and by figure', () => {
+    const at = (iso: string) => createSitrep({ knowledge, log: silent, clock: () => new Date(iso) });
+    const caveats = (r: ReturnType<ReturnType<typeof at>['respond']>) =>
+      r.kind === 'answer' && r.answer.kind === 'answered' ? r.answer.caveats.join(' ') : '';
+    const question = "how much of Russia's machine tool imports came from China?";
+    expect(caveats(at('2026-11-28T12:00:00Z').respond(q(question)))).not.toMatch(/^As of/);
+    expect(caveats(at('2028-06-01T12:00:00Z').respond(q(question)))).toMatch(/^As of .*review date/);
+    expect(caveats(at('2028-06-01T12:00:00Z').respond(q('figure machine tools')))).toMatch(/^As of/);
+  });
 });
