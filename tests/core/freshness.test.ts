@@ -1,29 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
 import type { Fact } from '../../src/types.js';
+import { factYaml, knowledgeDir } from './knowledge-fixture.js';
 
-const TOPICS =
-  'topics:\n  - { id: metals, label: Metals, description: The metals ban, sample: What was banned? }\n';
-const fact = (id: string, extra = '') => `
-  - id: ${id}
-    claim: The UK and US barred new Russian metal from the exchanges.
-    attribution: the UK and US governments
-    certainty: official-action
-    topics: [metals]
-    examples: ["what did the us and uk ban"]
-    added: 2025-01-01${extra}`;
-
-function base(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-fresh-'));
-  mkdirSync(join(dir, 'facts'));
-  const all = { 'topics.yml': TOPICS, 'glossary.yml': 'glossary: []\n', ...files };
-  for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const fact = (id: string, extra = '') => factYaml(id, extra, '2025-01-01');
+const base = knowledgeDir;
 
 const located = (dir: string, today: string) =>
   checkKnowledge(dir, { today }).problems.map(

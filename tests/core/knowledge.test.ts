@@ -1,27 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKnowledge, KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
+import { factYaml, knowledgeDir } from './knowledge-fixture.js';
 
-const TOPICS =
-  'topics:\n  - { id: metals, label: Metals, description: The metals ban, sample: What was banned? }\n';
-const fact = (id: string, extra = '') => `
-  - id: ${id}
-    claim: The UK and US barred new Russian metal from the exchanges.
-    attribution: the UK and US governments
-    certainty: official-action
-    topics: [metals]
-    examples: ["what did the us and uk ban"]
-    added: 2026-11-28${extra}`;
-
-function base(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-kb-'));
-  mkdirSync(join(dir, 'facts'));
-  const all = { 'topics.yml': TOPICS, 'glossary.yml': 'glossary: []\n', ...files };
-  for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const fact = factYaml;
+const base = knowledgeDir;
 
 const problemsOf = (dir: string) =>
   checkKnowledge(dir).problems.map((p) => ({ ...p, file: p.file.replace(/^.*\//, '') }));
