@@ -17,11 +17,11 @@ const blind = loadQuestions('tests/eval/questions-blind.yml');
  */
 const BARS = {
   tuning: { answers: 95, refusals: 95 },
-  holdout: { answers: 88, refusals: 90 },
+  holdout: { answers: 92, refusals: 90 },
 } as const;
 
 /** The blind set's failures are not looked at, so it stays an honest measure; the floor only catches regressions. */
-const BLIND_FLOOR = { answers: 80, refusals: 85 } as const;
+const BLIND_FLOOR = { answers: 83, refusals: 85 } as const;
 
 describe('evaluation set', () => {
   it('has enough questions of every kind, kept apart from the example phrasings', () => {
