@@ -4,6 +4,7 @@ import {
   type Arrivals,
   createArrivals,
   duplicates,
+  emptyRound,
   type RoundResult,
   withConcurrency,
 } from './load-stats.js';
@@ -41,15 +42,7 @@ export interface DiscordLoadOptions {
 
 /** Dispatches `requests` interactions with at most `concurrency` waiting for their callback. */
 export async function runDiscordRound(o: DiscordLoadOptions): Promise<RoundResult> {
-  const result: RoundResult = {
-    requests: o.requests,
-    durationMs: 0,
-    ackMs: [],
-    replyMs: [],
-    errors: 0,
-    lost: 0,
-    duplicated: 0,
-  };
+  const result = emptyRound(o.requests);
   const keys: string[] = [];
   const started = performance.now();
   await withConcurrency(o.requests, o.concurrency, async (i) => {

@@ -14,6 +14,11 @@ export interface RoundResult {
   duplicated: number;
 }
 
+/** A round before anything was sent. */
+export function emptyRound(requests: number): RoundResult {
+  return { requests, durationMs: 0, ackMs: [], replyMs: [], errors: 0, lost: 0, duplicated: 0 };
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);

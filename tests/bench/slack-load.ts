@@ -10,6 +10,7 @@ import {
   type Arrivals,
   createArrivals,
   duplicates,
+  emptyRound,
   type RoundResult,
   withConcurrency,
 } from './load-stats.js';
@@ -59,15 +60,7 @@ export interface SlackLoadOptions {
 /** Sends `requests` signed requests (half slash commands, half mentions) with at most `concurrency` in flight. */
 export async function runSlackRound(o: SlackLoadOptions): Promise<RoundResult> {
   const send = createSlackSender(o.url, o.secret);
-  const result: RoundResult = {
-    requests: o.requests,
-    durationMs: 0,
-    ackMs: [],
-    replyMs: [],
-    errors: 0,
-    lost: 0,
-    duplicated: 0,
-  };
+  const result = emptyRound(o.requests);
   const keys: string[] = [];
   const started = performance.now();
   await withConcurrency(o.requests, o.concurrency, async (i) => {

@@ -1,4 +1,5 @@
 /** A scheduler on a real SQLite file with a fake clock, as the scheduler tests drive it. */
+import type { DigestPoster } from '../../adapters/digest/poster.js';
 import { createDigestScheduler, type SchedulerOptions } from '../../adapters/digest/scheduler.js';
 import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { composeDigest } from '../../src/digest/compose.js';
@@ -37,6 +38,25 @@ export function subscribe(store: DigestStore, schedule: string, now: Date, chann
   return store.subscribe({ platform: 'slack', channelId, schedule: parsed.schedule, origin: 'user', now });
 }
 
+/** A tick-driven scheduler (no croner timers) composing digests of KB from `store`, with a recording log. */
+export function testScheduler(
+  store: DigestStore,
+  poster: DigestPoster,
+  over: Partial<SchedulerOptions> = {},
+) {
+  const { log, entries } = createRecordingLog();
+  const scheduler = createDigestScheduler({
+    store,
+    posters: { slack: poster },
+    compose: (sub, now) =>
+      composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
+    log,
+    timers: false,
+    ...over,
+  });
+  return { scheduler, entries };
+}
+
 /** One "process": a store handle on `dir` and a tick-driven scheduler posting to `poster`. */
 export function startProcess(
   dir: string,
@@ -45,16 +65,9 @@ export function startProcess(
   over: Partial<SchedulerOptions> = {},
 ) {
   const store = openDigestStore(dir);
-  const { log, entries } = createRecordingLog();
-  const scheduler = createDigestScheduler({
-    store,
-    posters: { slack: poster },
-    compose: (sub, now) =>
-      composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
-    log,
+  const { scheduler, entries } = testScheduler(store, poster, {
     now: clock.now,
     sleep: clock.sleep,
-    timers: false,
     ...over,
   });
   return {

@@ -7,16 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDigestScheduler } from '../../adapters/digest/scheduler.js';
 import { migrate } from '../../adapters/store/migrations.js';
 import { DB_FILE, openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { insightsDbPath, openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
 import { openSqlite, StoreBusyError, StoreError } from '../../adapters/store/sqlite-kit.js';
-import { composeDigest } from '../../src/digest/compose.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { killAll, startApp } from '../acceptance/app-process.js';
 import { recordingPoster } from '../digest/fixtures.js';
-import { fakeClock, KB, subscribe } from '../digest/scheduler-kit.js';
+import { fakeClock, subscribe, testScheduler } from '../digest/scheduler-kit.js';
 import { createRecordingLog } from '../fakes/recording-log.js';
 import { holdLock, probeOpen } from './db-faults.js';
 
@@ -219,15 +217,8 @@ describe('the digest scheduler and a locked database', () => {
       retry: { attempts: 2, backoffMs: 10 },
     });
     const poster = recordingPoster();
-    const { log, entries } = createRecordingLog();
-    const scheduler = createDigestScheduler({
-      store,
-      posters: { slack: poster },
-      compose: (sub, now) =>
-        composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
-      log,
+    const { scheduler, entries } = testScheduler(store, poster, {
       now: clock.now,
-      timers: false,
       claimRetry: { baseMs: 100, maxMs: 200, attempts: 30 },
       retry: { baseMs: over.retryBaseMs ?? 100 },
     });

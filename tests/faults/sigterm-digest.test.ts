@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDigestScheduler } from '../../adapters/digest/scheduler.js';
 import { DB_FILE, openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
-import { composeDigest } from '../../src/digest/compose.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import {
   freePort,
@@ -22,8 +20,7 @@ import {
   waitForPort,
 } from '../acceptance/app-process.js';
 import { recordingPoster } from '../digest/fixtures.js';
-import { fakeClock, KB, subscribe } from '../digest/scheduler-kit.js';
-import { createRecordingLog } from '../fakes/recording-log.js';
+import { fakeClock, subscribe, testScheduler } from '../digest/scheduler-kit.js';
 import { type RecordedCall, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
 import { createSlackSender, eventEnvelope, mentionEvent } from '../fakes/slack/signed-requests.js';
 import { startFaultProxy } from './fault-proxy.js';
@@ -151,17 +148,7 @@ describe('stop() with a post that outlasts the bound (in process)', () => {
         }),
     };
     const start = (store: DigestStore, poster: typeof hanging | ReturnType<typeof recordingPoster>) => {
-      const { log, entries } = createRecordingLog();
-      const scheduler = createDigestScheduler({
-        store,
-        posters: { slack: poster },
-        compose: (sub, now) =>
-          composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
-        log,
-        now: clock.now,
-        timers: false,
-        stopGraceMs: 200,
-      });
+      const { scheduler, entries } = testScheduler(store, poster, { now: clock.now, stopGraceMs: 200 });
       return { scheduler, entries };
     };
 

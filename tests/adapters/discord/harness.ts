@@ -5,9 +5,10 @@ import { startDiscord } from '../../../adapters/discord/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
 import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
+import { createSitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent, KnowledgeBase } from '../../../src/types.js';
 import { type FakeDiscord, startFakeDiscord, TOKEN } from '../../fakes/discord/fake-discord.js';
+import { observeSitrep } from '../../fakes/observed-sitrep.js';
 import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
@@ -36,28 +37,7 @@ export async function startHarness(
   const { log, entries } = createRecordingLog();
   knowledge ??= loadKnowledge(KNOWLEDGE_DIR);
   const core = createSitrep({ knowledge, log, digests: opts.digests });
-  const votes: FeedbackEvent[] = [];
-  const explode = (text: string) => {
-    if (opts.explodeOn && text.includes(opts.explodeOn)) throw new Error('core exploded');
-  };
-  const sitrep = {
-    respond: (q) => {
-      explode(q.text);
-      return core.respond(q);
-    },
-    run: (cmd, q) => {
-      explode(q.text);
-      return core.run(cmd, q);
-    },
-    ask: (text) => core.ask(text),
-    completeFigure: (partial, limit) => core.completeFigure(partial, limit),
-    reload: (kb) => core.reload(kb),
-    knowledge: () => core.knowledge(),
-    feedback: (e) => {
-      votes.push(e);
-      core.feedback(e);
-    },
-  } satisfies Sitrep;
+  const { sitrep, votes } = observeSitrep(core, opts.explodeOn);
   const bot = await startDiscord({
     config: { token: TOKEN, appId: fake.world.appId, apiUrl: fake.apiUrl },
     sitrep,

@@ -7,6 +7,7 @@ import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent } from '../../../src/types.js';
+import { observeSitrep } from '../../fakes/observed-sitrep.js';
 import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../../fakes/slack/fake-slack-api.js';
 import { attachSocketMode, type FakeSocketMode } from '../../fakes/slack/fake-socket-mode.js';
@@ -47,22 +48,7 @@ export async function startHarness(
   const socket = opts.mode === 'socket' ? attachSocketMode(fake) : undefined;
   const { log, entries } = createRecordingLog();
   const core = createSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log, digests: opts.digests });
-  const votes: FeedbackEvent[] = [];
-  const sitrep = {
-    respond: (q) => {
-      if (opts.explodeOn && q.text.includes(opts.explodeOn)) throw new Error('core exploded');
-      return core.respond(q);
-    },
-    ask: (text) => core.ask(text),
-    run: (cmd, q) => core.run(cmd, q),
-    completeFigure: (partial, limit) => core.completeFigure(partial, limit),
-    reload: (kb) => core.reload(kb),
-    knowledge: () => core.knowledge(),
-    feedback: (e) => {
-      votes.push(e);
-      core.feedback(e);
-    },
-  } satisfies Sitrep;
+  const { sitrep, votes } = observeSitrep(core, opts.explodeOn);
   const slack = await startSlack({
     config: {
       botToken: 'xoxb-test-token',
