@@ -85,3 +85,25 @@ export function renderText(reply: Reply): string {
       ].join('\n');
   }
 }
+
+/**
+ * One line for a chat message's notification and fallback text: the blocks or embed carry the whole reply, so
+ * repeating it in full would double every payload.
+ */
+export function summaryText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'answer': {
+      const a = reply.answer;
+      if (a.kind === 'answered') return a.headline;
+      return a.kind === 'unknown' ? unknownLead(a) : (answerText(a)[0] ?? '');
+    }
+    case 'figures':
+      return `Sitrep figures: ${reply.rows.length} figures with value, period and source.`;
+    case 'sources':
+      return `Sitrep sources: ${reply.sources.length} reports.`;
+    case 'help':
+      return 'Sitrep help: what I cover and how to ask.';
+    default:
+      return renderText(reply);
+  }
+}

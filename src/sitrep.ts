@@ -1,25 +1,14 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
-import { figureRows, sourceRows } from './catalogue.js';
-import { parseCommand, USAGE } from './commands.js';
+import { parseCommand } from './commands.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
 import { decide } from './engine/decide.js';
-import { answerFigure, createFigureFinder } from './engine/figure-finder.js';
+import { answerFigure } from './engine/figure-finder.js';
 import { analyze, score } from './engine/match.js';
-import { buildIndex } from './engine/search-index.js';
-import type { Correction } from './engine/typo.js';
 import { formatReport, type InsightsStore } from './insights.js';
 import { isoDay } from './knowledge/freshness.js';
+import { memoized, prepare } from './prepared-base.js';
 import { wellFormed } from './text/normalize.js';
-import type {
-  Answer,
-  Command,
-  Fact,
-  FeedbackEvent,
-  KnowledgeBase,
-  Logger,
-  Question,
-  Reply,
-} from './types.js';
+import type { Answer, Command, FeedbackEvent, KnowledgeBase, Logger, Question, Reply } from './types.js';
 
 /** The core: one instance answers every front end. */
 export interface Sitrep {
@@ -47,17 +36,6 @@ export interface SitrepOptions {
   /** Where refusals, votes and answer counts go for curators; without it they are only logged. */
   insights?: InsightsStore;
   clock?: () => Date;
-}
-
-/** Everything built from one fact base, swapped as a whole on reload. */
-function prepare(knowledge: KnowledgeBase) {
-  return {
-    knowledge,
-    index: buildIndex(knowledge),
-    byId: new Map<string, Fact>(knowledge.facts.map((f) => [f.id, f])),
-    figures: createFigureFinder(knowledge),
-    typoCache: new Map<string, Correction | null>(),
-  };
 }
 
 export function createSitrep(opts: SitrepOptions): Sitrep {
@@ -139,7 +117,9 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
             kind: 'notice',
             text: 'Ask me a question, e.g. "ask how much of Russia\'s chips came from China?"',
           };
-        const answer = ask(cmd.text);
+        const answer = memoized(current.answers, `ask\u0000${freshness().today}\u0000${cmd.text}`, () =>
+          ask(cmd.text),
+        );
         record(answer, q);
         return { kind: 'answer', answer };
       }
@@ -151,19 +131,14 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
           };
         return {
           kind: 'answer',
-          answer: answerFigure(figures, index, cmd.text, byId, knowledge.topics, freshness()),
+          answer: memoized(current.answers, `figure\u0000${freshness().today}\u0000${cmd.text}`, () =>
+            answerFigure(figures, index, cmd.text, byId, knowledge.topics, freshness()),
+          ),
         };
       case 'figures':
-        return { kind: 'figures', rows: figureRows(knowledge) };
       case 'sources':
-        return { kind: 'sources', sources: sourceRows(knowledge) };
       case 'help':
-        return {
-          kind: 'help',
-          usage: USAGE,
-          topics: knowledge.topics,
-          examples: knowledge.topics.slice(0, 4).map((t) => t.sample),
-        };
+        return current.lists[cmd.name];
       case 'digest':
         return runDigestCommand(cmd, q, digests && { ...digests, knowledge });
       case 'report':

@@ -127,15 +127,24 @@ export async function guard(
   try {
     await work();
   } catch (e) {
-    log.error('slack handler failed', {
-      ...ctx,
-      error: e instanceof Error ? e.message : String(e),
-      stack: e instanceof Error ? e.stack : undefined,
-    });
+    logHandlerFailure(log, ctx, e);
     try {
       await apologize();
     } catch {
       // The apology goes through callSlack, which has already logged why it failed.
     }
   }
+}
+
+/** A bug, not a Slack API error: logged with its stack for us; the user only ever sees an apology. */
+export function logHandlerFailure(log: Logger, ctx: Record<string, unknown>, e: unknown): void {
+  log.error('slack handler failed', {
+    ...ctx,
+    error: e instanceof Error ? e.message : String(e),
+    stack: e instanceof Error ? e.stack : undefined,
+  });
+}
+
+export function respondEphemeral(respond: RespondFn, message: SlackMessage): Promise<unknown> {
+  return respond({ response_type: 'ephemeral', replace_original: false, ...message });
 }

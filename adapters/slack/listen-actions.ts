@@ -10,10 +10,10 @@ import {
   forWebApi,
   guard,
   type HandlerDeps,
+  respondEphemeral,
   retryingRespond,
   type Where,
 } from './handler-kit.js';
-import { respondEphemeral } from './listen-command.js';
 import { renderNote, renderReply, THANKS } from './render-reply.js';
 import { mentionUser } from './text.js';
 

@@ -1,5 +1,5 @@
-/** Reply -> a complete Slack message (blocks plus plain-text fallback) within Slack's limits. Pure. */
-import { renderText } from '../../src/render-text.js';
+/** Reply -> a complete Slack message (blocks plus a one-line notification fallback) within Slack's limits. Pure. */
+import { summaryText } from '../../src/render-text.js';
 import type { Reply } from '../../src/types.js';
 import { ACTION, encodeFeedback } from './action-values.js';
 import { actions, type Block, button, capBlocks, context, LIMITS, section } from './blocks.js';
@@ -71,7 +71,7 @@ function controls(reply: Reply, opts: RenderOptions): Block[] {
 /** Renders any reply; every piece of text from the user or the core is escaped on the way in. */
 export function renderReply(reply: Reply, opts: RenderOptions): SlackMessage {
   const blocks = capBlocks(body(reply, opts.command ?? '/sitrep'), controls(reply, opts));
-  return { text: safeText(renderText(reply), LIMITS.messageText), blocks };
+  return { text: safeText(summaryText(reply), LIMITS.messageText), blocks };
 }
 
 /** A short message with no buttons: cooldown notes, apologies, errors the user can act on. */

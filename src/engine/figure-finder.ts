@@ -14,6 +14,8 @@ export const MAX_FIGURE_NAME = 200;
 interface Entry {
   name: string;
   value: string;
+  /** `name` normalised once, so an exact lookup does not normalise every entry per request. */
+  normalizedName: string;
   keywords: string;
   fact: Fact;
   figureId?: string;
@@ -28,20 +30,26 @@ export interface FigureFinder {
 
 export function createFigureFinder(kb: KnowledgeBase): FigureFinder {
   const withFigures = kb.facts.filter((f) => f.figures.length > 0);
+  const entry = (name: string, rest: Omit<Entry, 'name' | 'normalizedName'>): Entry => ({
+    name,
+    normalizedName: normalize(name),
+    ...rest,
+  });
   const entries: Entry[] = [
     ...withFigures.flatMap((fact) =>
-      fact.figures.map((f) => ({
-        name: f.period ? `${f.label} (${f.period})` : f.label,
-        value: f.id,
-        keywords: `${f.measures} ${fact.topics.join(' ')}`,
-        fact,
-        figureId: f.id,
-      })),
+      fact.figures.map((f) =>
+        entry(f.period ? `${f.label} (${f.period})` : f.label, {
+          value: f.id,
+          keywords: `${f.measures} ${fact.topics.join(' ')}`,
+          fact,
+          figureId: f.id,
+        }),
+      ),
     ),
     ...kb.topics.flatMap((t) => {
       const fact =
         withFigures.find((f) => f.topics[0] === t.id) ?? withFigures.find((f) => f.topics.includes(t.id));
-      return fact ? [{ name: `${t.label} (topic)`, value: t.id, keywords: t.description, fact }] : [];
+      return fact ? [entry(`${t.label} (topic)`, { value: t.id, keywords: t.description, fact })] : [];
     }),
   ];
   const fuse = new Fuse(entries, {
@@ -75,8 +83,9 @@ export function answerFigure(
 ): Answer {
   // A figure name is a few words; matching a pasted essay would only cost time (fuse.js is linear in it).
   const name = text.slice(0, MAX_FIGURE_NAME);
-  const key = normalize(name).replace(/ /g, '-');
-  const exact = finder.entries.find((e) => e.value === key || normalize(e.name) === normalize(name));
+  const normalizedName = normalize(name);
+  const key = normalizedName.replace(/ /g, '-');
+  const exact = finder.entries.find((e) => e.value === key || e.normalizedName === normalizedName);
   if (exact)
     return composeAnswer({
       ...freshness,

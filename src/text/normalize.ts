@@ -53,12 +53,19 @@ function expandAbbreviations(normalized: string): string {
   return normalized.replace(/\b[a-z]{2,4}\b/g, (w) => ABBREVIATIONS[w] ?? w);
 }
 
-function stripPunctuation(text: string): string {
+/** Most questions are plain ASCII: they skip the Unicode decomposition, which costs more than the rest together. */
+function foldUnicode(text: string): string {
+  if (!/[\u0080-\uffff]/.test(text)) return text.replace(/`/g, "'");
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/\u00a3/g, ' gbp ');
+}
+
+function stripPunctuation(text: string): string {
+  return foldUnicode(text)
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/n't\b/g, ' not')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/(\w)s'(\s|$)/g, '$1s$2')
@@ -66,7 +73,6 @@ function stripPunctuation(text: string): string {
     .replace(/(\d)\s?(mn|m)\b/g, '$1 million')
     .replace(/%/g, ' percent ')
     .replace(/\$/g, ' usd ')
-    .replace(/£/g, ' gbp ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -27,7 +27,7 @@ export interface Rpc {
 /** In the parent: forks `script` under tsx and resolves once it is ready. */
 export async function forkRpc(script: string): Promise<Rpc> {
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS?.split(' ') ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -42,9 +42,9 @@ const quietBolt = {
 };
 
 /**
- * A bare Bolt app: ack, then a fixed reply (to slash commands and mentions alike). With `canned`, the fixed reply is a
- * pre-rendered Sitrep answer, so its payload is as large as Sitrep's: the gap to that row is Sitrep's own code, the
- * rest is payload size.
+ * A bare Bolt app: ack, then a fixed reply through the response_url (to slash commands and mentions alike). With
+ * `canned`, the fixed reply is a pre-rendered Sitrep answer sent the way Sitrep sends it (in the ack for a command), so
+ * its payload and requests are Sitrep's: the gap to that row is Sitrep's own code, the rest is payload size.
  */
 async function startBare(
   apiUrl: string,
@@ -60,6 +60,7 @@ async function startBare(
     clientOptions: { slackApiUrl: apiUrl },
   });
   app.command('/sitrep', async ({ ack, respond }) => {
+    if (canned) return ack({ response_type: 'ephemeral', ...canned });
     await ack();
     await respond({ response_type: 'ephemeral', ...reply });
   });

@@ -68,7 +68,7 @@ export async function runSlackRound(o: SlackLoadOptions): Promise<RoundResult> {
     const who = { userId: `U0LOAD${i % 40}`, channel: `C0LOAD${i % 8}` };
     const t0 = performance.now();
     let key: string;
-    let res: { status: number } | undefined;
+    let res: { status: number; text: string } | undefined;
     try {
       if (i % 2 === 0) {
         const id = `r${o.round}-${i}`;
@@ -81,6 +81,8 @@ export async function runSlackRound(o: SlackLoadOptions): Promise<RoundResult> {
             channelId: who.channel,
           }),
         );
+        // An app may answer in the ack itself (Sitrep does); then the reply has arrived with it.
+        if (res.status === 200 && res.text.includes('"blocks"')) o.arrivals.record(key);
       } else {
         const ts = `${1_800_000_000 + o.round}.${String(i).padStart(6, '0')}`;
         key = `mention:${ts}`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
+import { createSitrep } from '../../src/sitrep.js';
 import type { Fact } from '../../src/types.js';
+import { createRecordingLog } from '../fakes/recording-log.js';
 import { factYaml, knowledgeDir } from './knowledge-fixture.js';
 
 const fact = (id: string, extra = '') => factYaml(id, extra, '2025-01-01');
@@ -124,5 +126,21 @@ describe('stale-fact caveat in answers', () => {
     expect(caveats(compose(stale, {}, () => new Date('2026-07-01T00:00:00Z')))[0]).toMatch(
       /^As of 2024-04-12: this fact is past its review date \(2026-06-30\)/,
     );
+  });
+});
+
+describe('freshness of repeated answers', () => {
+  it('adds the stale note once the review date passes, even to a question already answered before', () => {
+    let now = new Date('2026-11-28T12:00:00Z');
+    const { log } = createRecordingLog();
+    const sitrep = createSitrep({ knowledge: loadKnowledge('knowledge'), log, clock: () => now });
+    const ask = () =>
+      sitrep.respond({ text: 'figure machine tools', platform: 'cli', channelId: 'c', userId: 'u' });
+    const notes = (r: ReturnType<typeof ask>) =>
+      r.kind === 'answer' && r.answer.kind === 'answered' ? r.answer.caveats.join(' ') : 'not answered';
+    expect(notes(ask())).toContain('AP reported the share as nearly 70%');
+    expect(notes(ask())).not.toMatch(/review date/);
+    now = new Date('2030-01-01T08:00:00Z');
+    expect(notes(ask())).toMatch(/past its review date/);
   });
 });

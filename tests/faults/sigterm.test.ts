@@ -7,10 +7,10 @@ import { freePort, killAll, sleep, startApp, until, waitForPort } from '../accep
 import { startFakeDiscord } from '../fakes/discord/fake-discord.js';
 import { startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
 import {
+  buttonClick,
   createSlackSender,
   eventEnvelope,
   mentionEvent,
-  slashCommand,
 } from '../fakes/slack/signed-requests.js';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.js';
 
@@ -36,7 +36,8 @@ const waitInFlight = (proxy: FaultProxy, n: number) =>
 
 describe('SIGTERM with replies in flight', () => {
   // The Slack adapter's stop() drains handlers in flight (bounded by STOP_GRACE_MS) before main.ts exits.
-  it('Slack: finishes the in-flight mention and slash-command replies, then exits 0', async () => {
+  // A slash command is answered in its ack; a button's answer goes through its response_url and can be in flight.
+  it('Slack: finishes the in-flight mention and button replies, then exits 0', async () => {
     const fake = await startFakeSlackApi({ token: 'xoxb-test' });
     const proxy = await startFaultProxy(fake.base);
     cleanups.push(
@@ -58,8 +59,12 @@ describe('SIGTERM with replies in flight', () => {
     proxy.inject(/chat\.postMessage$|\/response\//, { kind: 'stall', ms: STALL_MS }, 2);
     const event = mentionEvent({ text: 'figure machine tools' });
     expect((await send.event(eventEnvelope(event))).status).toBe(200);
-    const res = await send.command(
-      slashCommand({ text: 'figure machine tools', responseUrl: `${proxy.base}/response/term` }),
+    const res = await send.action(
+      buttonClick({
+        actionId: 'sitrep_ask_0',
+        value: 'figure machine tools',
+        responseUrl: `${proxy.base}/response/term`,
+      }),
     );
     expect(res.status).toBe(200);
     await waitInFlight(proxy, 2);

@@ -1,7 +1,7 @@
 /** Faults on the Slack Web API and response_url: replies are retried within limits, never duplicated, and the app stays up. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../fakes/slack/fake-slack-api.js';
-import { eventEnvelope, mentionEvent, slashCommand } from '../fakes/slack/signed-requests.js';
+import { buttonClick, eventEnvelope, mentionEvent, slashCommand } from '../fakes/slack/signed-requests.js';
 import type { Fault } from './fault-proxy.js';
 import { type SlackRig, sleep, startSlackRig } from './rigs.js';
 
@@ -99,18 +99,22 @@ describe('chat.postMessage failures', () => {
   });
 });
 
-describe('response_url failures (slash command replies)', () => {
+// A slash command is answered in its ack; the buttons on a reply answer through their response_url.
+describe('response_url failures (button replies)', () => {
   let n = 0;
-  async function slash(fault?: Fault): Promise<string> {
+  /** Clicks a related-question button on a private answer. */
+  async function click(fault?: Fault): Promise<string> {
     const id = `faults-${++n}`;
     if (fault) rig.proxy.inject(new RegExp(`/response/${id}$`), fault);
-    const res = await rig.send.command(slashCommand({ text: QUESTION, responseUrl: rig.responseUrl(id) }));
+    const res = await rig.send.action(
+      buttonClick({ actionId: 'sitrep_ask_0', value: QUESTION, responseUrl: rig.responseUrl(id) }),
+    );
     expect(res.status).toBe(200);
     return id;
   }
 
   it('posts the reply once when the response_url is slow', async () => {
-    const id = await slash({ kind: 'slow', ms: 1_000 });
+    const id = await click({ kind: 'slow', ms: 1_000 });
     await rig.fake.waitFor((c) => c.path === `/response/${id}`);
     await sleep(SETTLE_MS + 1_000);
     expect(responsesTo(id)).toHaveLength(1);
@@ -122,7 +126,7 @@ describe('response_url failures (slash command replies)', () => {
     ['500', { kind: 'status', status: 500 }],
     ['a dropped connection', { kind: 'drop' }],
   ])('retries the response_url after %s and posts the reply once', async (_what, fault) => {
-    const id = await slash(fault);
+    const id = await click(fault);
     await rig.fake.waitFor((c) => c.path === `/response/${id}`, 1_200);
     await sleep(SETTLE_MS);
     expect(responsesTo(id)).toHaveLength(1);
@@ -132,8 +136,8 @@ describe('response_url failures (slash command replies)', () => {
 describe('after all of that', () => {
   it('is still up and answers', async () => {
     const id = `after-${Date.now()}`;
-    await rig.send.command(slashCommand({ text: QUESTION, responseUrl: rig.responseUrl(id) }));
-    await rig.fake.waitFor((c) => c.path === `/response/${id}`);
+    const res = await rig.send.command(slashCommand({ text: QUESTION, responseUrl: rig.responseUrl(id) }));
+    expect(res.text).toContain('$900 million');
     const { ts } = await mention();
     expect(repliesIn(ts)).toHaveLength(1);
     expect(rig.entries.filter((e) => e.msg === 'slack handler failed')).toEqual([]);

@@ -94,10 +94,13 @@ export const respondedTo = (id: string) => (c: RecordedCall) =>
 export const posted = (match: (c: RecordedCall) => boolean) => (c: RecordedCall) =>
   c.method === 'chat.postMessage' && c.status === 200 && match(c);
 
-/** Runs `/sitrep <text>` and resolves with what the app posted to its response_url. */
-export async function slash(h: Harness, text: string): Promise<RecordedCall> {
+/** Runs `/sitrep <text>` and resolves with the reply the app sent back in its ack. */
+export async function slash(h: Harness, text: string): Promise<{ body: Record<string, unknown> }> {
   const id = `cmd${++responseIds}`;
   const res = await h.send.command(slashCommand({ text, responseUrl: h.fake.responseUrl(id) }));
   if (res.status !== 200) throw new Error(`slash command got HTTP ${res.status}`);
-  return h.fake.waitFor(respondedTo(id));
+  return { body: ackBody(res) };
 }
+
+/** A slash command's reply: the message the app sent back in its ack. */
+export const ackBody = (res: { text: string }) => JSON.parse(res.text) as Record<string, unknown>;

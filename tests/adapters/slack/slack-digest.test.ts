@@ -6,7 +6,7 @@ import type { DigestStore } from '../../../src/digest/store.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { tempDir } from '../../digest/fixtures.js';
 import { eventEnvelope, mentionEvent, slashCommand } from '../../fakes/slack/signed-requests.js';
-import { type Harness, respondedTo, startHarness } from './harness.js';
+import { ackBody, type Harness, startHarness } from './harness.js';
 
 let h: Harness;
 let store: DigestStore;
@@ -26,11 +26,11 @@ afterAll(async () => {
 let n = 0;
 async function slashAs(userId: string, text: string) {
   const id = `digest${++n}`;
-  await h.send.command({
+  const res = await h.send.command({
     ...slashCommand({ text, responseUrl: h.fake.responseUrl(id), userId }),
     channel_id: 'C0TEAM',
   });
-  return (await h.fake.waitFor(respondedTo(id))).body as {
+  return ackBody(res) as {
     response_type?: string;
     text?: string;
     blocks?: unknown[];
