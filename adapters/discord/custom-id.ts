@@ -44,6 +44,11 @@ export interface ButtonCodec {
   encode(action: ButtonAction): string;
   /** `expired` when the id was ours but its payload has been evicted or belongs to an earlier process. */
   decode(customId: string): ButtonAction | 'expired' | undefined;
+  /**
+   * Marks the payload behind `customId` as just used, so eviction takes older ones first. False when it is already
+   * gone (inline ids are always fine).
+   */
+  refresh(customId: string): boolean;
 }
 
 export function createButtonCodec(capacity = 5000): ButtonCodec {
@@ -64,6 +69,15 @@ export function createButtonCodec(capacity = 5000): ButtonCodec {
         if (oldest !== undefined) stored.delete(oldest);
       }
       return `${PREFIX}#${key}`;
+    },
+    refresh(customId) {
+      if (!customId.startsWith(`${PREFIX}#`)) return true;
+      const key = customId.slice(PREFIX.length + 1);
+      const payload = stored.get(key);
+      if (payload === undefined) return false;
+      stored.delete(key);
+      stored.set(key, payload);
+      return true;
     },
     decode(customId) {
       if (customId.startsWith(`${PREFIX}:`)) return parse(customId.slice(PREFIX.length + 1));

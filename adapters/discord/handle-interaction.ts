@@ -13,7 +13,8 @@ import type { Logger, Reply } from '../../src/types.js';
 import { COMMAND_NAME, commandText, findSubcommand, PUBLIC_OPTION } from './commands.js';
 import type { ButtonCodec } from './custom-id.js';
 import { withoutPublishButton } from './public-copy.js';
-import { type RenderedMessage, renderNote, renderReply } from './render.js';
+import { type RenderedMessage, renderNote } from './render.js';
+import type { Render } from './render-memo.js';
 import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, toQuestion } from './translate.js';
 
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   log: Logger;
   cooldown: Cooldown;
   codec: ButtonCodec;
+  render: Render;
 }
 
 const contextOf = (i: Interaction) => ({
@@ -61,7 +63,7 @@ async function answer(
     if (!deferred) return;
   }
   const reply = await result;
-  await send(i, renderReply(reply, { codec: deps.codec, publishable: !isPublic }), !isPublic, deps);
+  await send(i, deps.render(reply, !isPublic), !isPublic, deps);
 }
 
 /** Takes a cooldown slot, or tells the user to wait and returns false. */

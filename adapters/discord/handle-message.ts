@@ -2,8 +2,8 @@ import type { Message } from 'discord.js';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
-import type { ButtonCodec } from './custom-id.js';
-import { type RenderedMessage, renderNote, renderReply } from './render.js';
+import { type RenderedMessage, renderNote } from './render.js';
+import type { Render } from './render-memo.js';
 import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, stripBotMention, toQuestion } from './translate.js';
 
@@ -11,7 +11,7 @@ export interface MessageDeps {
   sitrep: Sitrep;
   log: Logger;
   cooldown: Cooldown;
-  codec: ButtonCodec;
+  render: Render;
   now?: () => number;
 }
 
@@ -72,7 +72,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
         userId: message.author.id,
         threadId: channel.isThread() ? channel.id : undefined,
       });
-      await reply(renderReply(deps.sitrep.respond(question), { codec: deps.codec, publishable: false }));
+      await reply(deps.render(deps.sitrep.respond(question), false));
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>

@@ -16,6 +16,7 @@ import { createButtonCodec } from './custom-id.js';
 import { createDiscordDigestPoster } from './digest-poster.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { createMessageHandler } from './handle-message.js';
+import { createRender } from './render-memo.js';
 import { NO_PINGS } from './send.js';
 
 export { commandDefinitions } from './commands.js';
@@ -94,11 +95,13 @@ export async function startDiscord(
   });
   watch(client, log);
 
+  const codec = createButtonCodec();
   const deps = {
     sitrep,
     log,
     cooldown: createCooldown(opts.cooldown ?? DEFAULT_COOLDOWN),
-    codec: createButtonCodec(),
+    codec,
+    render: createRender(codec),
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);

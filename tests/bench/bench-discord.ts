@@ -8,18 +8,19 @@ import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { createButtonCodec } from '../../adapters/discord/custom-id.js';
 import { startDiscord } from '../../adapters/discord/index.js';
 import { type RenderedMessage, renderReply } from '../../adapters/discord/render.js';
+import { toWire } from '../../adapters/discord/send.js';
 import { createLogger } from '../../adapters/log.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSitrep } from '../../src/sitrep.js';
 import { TOKEN } from '../fakes/discord/fake-discord.js';
-import { figures, type MemorySample, printFigures, printVerdict, sampleMemory } from './bench-report.js';
+import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { forkRpc, type Rpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
+import { ackP99, pairedRatio, runPairedRounds } from './paired-rounds.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
 const ROUNDS = 10;
-const BARE_ROUNDS = 3;
 /**
  * Limits that are never reached. The window is kept short on purpose: the cooldown keeps every hit of the last
  * window per key, so with a 1 s window and the load's few users and channels it held the last second's 1,000+ hits
@@ -36,7 +37,8 @@ const NO_COOLDOWN = {
  * Sitrep answer, so its payload is as large as Sitrep's: the gap to that row is Sitrep's own code.
  */
 async function startBare(apiUrl: string, canned?: RenderedMessage): Promise<{ stop(): Promise<void> }> {
-  const body = canned ?? { content: 'ok' };
+  // Sent the way Sitrep sends it (as-is JSON, see toWire), so the two differ in code only.
+  const body = canned ? toWire(canned) : { content: 'ok' };
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
   client.on(Events.InteractionCreate, (i) => {
     if (i.isChatInputCommand())
@@ -94,40 +96,26 @@ async function main(): Promise<boolean> {
     await waitConnected(rpc, 'bare');
     await waitConnected(rpc, 'sized');
     await waitConnected(rpc, 'sitrep');
-    for (let w = 0; w < 2; w++) {
-      await load('bare', PER_ROUND);
-      await load('sized', PER_ROUND);
-      await load('sitrep', PER_ROUND);
-    }
-    const afterWarmUp = sampleMemory();
-    const bareRounds: RoundResult[] = [];
-    const sizedRounds: RoundResult[] = [];
-    const rounds: RoundResult[] = [];
-    const memory: MemorySample[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      if (r < BARE_ROUNDS || r % 2 === 0) {
-        bareRounds.push(await load('bare', PER_ROUND));
-        sizedRounds.push(await load('sized', PER_ROUND));
-      }
-      rounds.push(await load('sitrep', PER_ROUND));
-      memory.push(sampleMemory());
-    }
+    const { rounds, memory, afterWarmUp } = await runPairedRounds(ROUNDS, (app) => load(app, PER_ROUND));
     await bot.stop();
     await bare.stop();
     await sized.stop();
 
-    const b = figures('bare discord.js (ceiling)', bareRounds);
-    const s = figures('Sitrep', rounds);
-    const z = figures('bare discord.js, Sitrep-size reply', sizedRounds);
+    const b = figures('bare discord.js (ceiling)', rounds.bare);
+    const s = figures('Sitrep', rounds.sitrep);
+    const z = figures('bare discord.js, Sitrep-size reply', rounds.sized);
     printFigures([b, z, s], 'callback');
     console.log('');
     return printVerdict({
-      bare: b,
-      sized: z,
       sitrep: s,
       before,
       afterWarmUp,
       memory,
+      ratio: {
+        bare: pairedRatio(rounds, 'bare'),
+        sized: pairedRatio(rounds, 'sized'),
+        ackP99: pairedRatio(rounds, 'bare', ackP99),
+      },
       ackLabel: 'callback',
       bareKind: 'bot',
     });

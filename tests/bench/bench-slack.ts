@@ -10,17 +10,16 @@ import { startSlack } from '../../adapters/slack/index.js';
 import { renderReply, type SlackMessage } from '../../adapters/slack/render-reply.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSitrep } from '../../src/sitrep.js';
-import { figures, type MemorySample, printFigures, printVerdict, sampleMemory } from './bench-report.js';
+import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { forkRpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
+import { ackP99, pairedRatio, runPairedRounds } from './paired-rounds.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
 const ROUNDS = 10;
-/** The bare app runs in the first rounds and then every other one: enough for its figures, less time. */
-const BARE_ROUNDS = 3;
 /**
  * Limits that are never reached. The window is kept short on purpose: the cooldown keeps every hit of the last
  * window per key, so with a 1 s window and the load's few users and channels it held the last second's 1,000+ hits
@@ -120,40 +119,29 @@ async function main(): Promise<boolean> {
       cooldown: NO_COOLDOWN,
     });
     const port = slack.port ?? 0;
-    for (let w = 0; w < 2; w++) {
-      await load(bare.port, PER_ROUND);
-      await load(sized.port, PER_ROUND);
-      await load(port, PER_ROUND);
-    }
-    const afterWarmUp = sampleMemory();
-    const bareRounds: RoundResult[] = [];
-    const sizedRounds: RoundResult[] = [];
-    const rounds: RoundResult[] = [];
-    const memory: MemorySample[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      if (r < BARE_ROUNDS || r % 2 === 0) {
-        bareRounds.push(await load(bare.port, PER_ROUND));
-        sizedRounds.push(await load(sized.port, PER_ROUND));
-      }
-      rounds.push(await load(port, PER_ROUND));
-      memory.push(sampleMemory());
-    }
+    const ports = { bare: bare.port, sized: sized.port, sitrep: port };
+    const { rounds, memory, afterWarmUp } = await runPairedRounds(ROUNDS, (app) =>
+      load(ports[app], PER_ROUND),
+    );
     await slack.stop();
     await bare.stop();
     await sized.stop();
 
-    const b = figures('bare Bolt (ceiling)', bareRounds);
-    const s = figures('Sitrep', rounds);
-    const z = figures('bare Bolt, Sitrep-size reply', sizedRounds);
+    const b = figures('bare Bolt (ceiling)', rounds.bare);
+    const s = figures('Sitrep', rounds.sitrep);
+    const z = figures('bare Bolt, Sitrep-size reply', rounds.sized);
     printFigures([b, z, s], 'ack', 'reply');
     console.log('');
     return printVerdict({
-      bare: b,
-      sized: z,
       sitrep: s,
       before,
       afterWarmUp,
       memory,
+      ratio: {
+        bare: pairedRatio(rounds, 'bare'),
+        sized: pairedRatio(rounds, 'sized'),
+        ackP99: pairedRatio(rounds, 'bare', ackP99),
+      },
       ackLabel: 'ack',
       bareKind: 'app',
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createButtonCodec } from '../../../adapters/discord/custom-id.js';
 import { renderReply } from '../../../adapters/discord/render.js';
+import { createRender } from '../../../adapters/discord/render-memo.js';
 import type { Citation, FigureLine, Reply } from '../../../src/types.js';
 import { buttonsOf, embedText, limitViolations } from './discord-limits.js';
 import { ambiguous, answer, answered, figureRows, help, sourceRows, unknown } from './fixtures.js';
@@ -185,5 +186,34 @@ describe('figures, sources, help, notice', () => {
   it('escapes a notice, which may quote the user', () => {
     const out = render({ kind: 'notice', text: 'No figure named "**x** @here".' });
     expect(out.embeds[0]?.description).toBe('No figure named "\\*\\*x\\*\\* @\u200bhere".');
+  });
+});
+
+describe('render memo', () => {
+  it('renders a repeated reply once per visibility', () => {
+    const memo = createRender(createButtonCodec());
+    const shared = answer(answered);
+    expect(memo(shared, true)).toBe(memo(shared, true));
+    expect(memo(shared, false)).toBe(
+      memo(answer(shared.kind === 'answer' ? shared.answer : answered), false),
+    );
+    expect(buttonsOf(memo(shared, true)).map((b) => b.label)).toContain('Post publicly');
+    expect(buttonsOf(memo(shared, false)).map((b) => b.label)).not.toContain('Post publicly');
+  });
+
+  it('never hands out again a render whose button payloads the codec has evicted', () => {
+    const stored = (codec: ReturnType<typeof createButtonCodec>, r: Reply) =>
+      buttonsOf(renderReply(r, { codec, publishable: true })).filter((b) =>
+        b.custom_id.startsWith('sitrep#'),
+      );
+    const longQuestion = (n: number) => answer({ ...answered, question: `${'why '.repeat(30)}${n}` });
+    const perRender = stored(createButtonCodec(), longQuestion(0)).length;
+    expect(perRender).toBeGreaterThan(0);
+    const small = createButtonCodec(perRender);
+    const memo = createRender(small);
+    const shared = longQuestion(1);
+    memo(shared, true);
+    memo(longQuestion(2), true); // evicts every payload of the first render
+    expect(buttonsOf(memo(shared, true)).map((b) => small.decode(b.custom_id))).not.toContain('expired');
   });
 });

@@ -1,0 +1,59 @@
+/** Runs the three apps of a load bench in paired rounds, so machine noise hits each of them alike. */
+import { type MemorySample, sampleMemory } from './bench-report.js';
+import { percentile, perSecond, type RoundResult } from './load-stats.js';
+
+export type AppName = 'bare' | 'sized' | 'sitrep';
+
+export interface PairedRounds {
+  rounds: Record<AppName, RoundResult[]>;
+  /** Post-GC memory after each measured round. */
+  memory: MemorySample[];
+  afterWarmUp: MemorySample;
+}
+
+const ORDERS: AppName[][] = [
+  ['bare', 'sized', 'sitrep'],
+  ['sized', 'sitrep', 'bare'],
+  ['sitrep', 'bare', 'sized'],
+];
+
+/**
+ * Two warm-up rounds, then `count` rounds in which every app runs once, in an order that rotates from round to round
+ * (so none always runs right after a GC or right before one).
+ */
+export async function runPairedRounds(
+  count: number,
+  load: (app: AppName) => Promise<RoundResult>,
+): Promise<PairedRounds> {
+  for (let w = 0; w < 2; w++) for (const app of ORDERS[0] ?? []) await load(app);
+  const afterWarmUp = sampleMemory();
+  const rounds: Record<AppName, RoundResult[]> = { bare: [], sized: [], sitrep: [] };
+  const memory: MemorySample[] = [];
+  for (let r = 0; r < count; r++) {
+    for (const app of ORDERS[r % ORDERS.length] ?? []) rounds[app].push(await load(app));
+    memory.push(sampleMemory());
+  }
+  return { rounds, memory, afterWarmUp };
+}
+
+const median = (xs: number[]): number => {
+  const sorted = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Median over rounds of `measure(Sitrep's round) / measure(other's round)`, pairing rounds run together. */
+export function pairedRatio(
+  rounds: Record<AppName, RoundResult[]>,
+  other: AppName,
+  measure: (r: RoundResult) => number = perSecond,
+): number {
+  return median(
+    rounds.sitrep.map((s, i) => {
+      const o = rounds[other][i];
+      return o ? measure(s) / measure(o) : Number.NaN;
+    }),
+  );
+}
+
+export const ackP99 = (r: RoundResult): number => percentile(r.ackMs, 0.99);
