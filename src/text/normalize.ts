@@ -64,17 +64,17 @@ function foldUnicode(text: string): string {
 }
 
 function stripPunctuation(text: string): string {
-  return foldUnicode(text)
-    .toLowerCase()
-    .replace(/n't\b/g, ' not')
-    .replace(/(\w)'s\b/g, '$1')
-    .replace(/(\w)s'(\s|$)/g, '$1s$2')
-    .replace(/(\d)\s?(bn|b)\b/g, '$1 billion')
-    .replace(/(\d)\s?(mn|m)\b/g, '$1 million')
-    .replace(/%/g, ' percent ')
-    .replace(/\$/g, ' usd ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let t = foldUnicode(text).toLowerCase();
+  // Each pass only where its character occurs: most questions have no apostrophe, digit, % or $.
+  if (t.includes("'"))
+    t = t
+      .replace(/n't\b/g, ' not')
+      .replace(/(\w)'s\b/g, '$1')
+      .replace(/(\w)s'(\s|$)/g, '$1s$2');
+  if (/\d/.test(t)) t = t.replace(/(\d)\s?(bn|b)\b/g, '$1 billion').replace(/(\d)\s?(mn|m)\b/g, '$1 million');
+  if (t.includes('%')) t = t.replace(/%/g, ' percent ');
+  if (t.includes('$')) t = t.replace(/\$/g, ' usd ');
+  return t.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** A light stemmer: plural and a few verb endings, enough to join "imports"/"imported"/"import". */

@@ -3,6 +3,7 @@ import type { FakeDiscord, RecordedRequest } from '../fakes/discord/fake-discord
 import {
   type Arrivals,
   createArrivals,
+  distinct,
   duplicates,
   emptyRound,
   type RoundResult,
@@ -50,7 +51,10 @@ export async function runDiscordRound(o: DiscordLoadOptions): Promise<RoundResul
     const t0 = performance.now();
     let id: string;
     try {
-      id = o.fake.slash(sub, options).id;
+      id = o.fake.slash(
+        sub,
+        Object.fromEntries(Object.entries(options).map(([k, v]) => [k, distinct(v)])),
+      ).id;
     } catch {
       result.errors++;
       return;

@@ -9,6 +9,7 @@ import {
 import {
   type Arrivals,
   createArrivals,
+  distinct,
   duplicates,
   emptyRound,
   type RoundResult,
@@ -64,7 +65,10 @@ export async function runSlackRound(o: SlackLoadOptions): Promise<RoundResult> {
   const keys: string[] = [];
   const started = performance.now();
   await withConcurrency(o.requests, o.concurrency, async (i) => {
-    const text = QUESTIONS[i % QUESTIONS.length] ?? 'help';
+    const question = QUESTIONS[i % QUESTIONS.length] ?? 'help';
+    const text = question.startsWith('figure ')
+      ? `figure ${distinct(question.slice(7))}`
+      : distinct(question);
     const who = { userId: `U0LOAD${i % 40}`, channel: `C0LOAD${i % 8}` };
     const t0 = performance.now();
     let key: string;
