@@ -17,6 +17,10 @@ export const CUTOFFS = {
   informative: Math.log(1 + 1 / 0.35),
   /** a subject word (name, topic) this rare marks a known subject with an uncovered attribute */
   subject: 2.0,
+  /** a subject word of another fact this rare, missing from the best fact ("Putin", asked of the intel release)… */
+  foreignSubject: 2.0,
+  /** …and carrying this share of the question's weight means the question is about something the fact lacks */
+  foreignShare: 0.25,
 } as const;
 
 export type Decision =
@@ -34,6 +38,9 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
   }
+  if (namesOtherSubject(index, query, best)) {
+    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
+  }
   // A "how much / what share" question answered by a fact with no number would answer something else.
   if ((query.intent === 'how-much' || query.intent === 'share') && best.entry.fact.figures.length === 0) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
@@ -44,6 +51,22 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   }
   const margin = second ? best.score - second.score : best.score;
   return { kind: 'answered', best, confidence: Math.min(1, best.score * (0.8 + Math.min(margin, 0.2))) };
+}
+
+/** The question names another fact's subject (a person, place, thing) that the best fact does not mention. */
+function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Scored): boolean {
+  const total = query.tokens.reduce((n, t) => n + t.weight, 0);
+  const foreign = query.tokens
+    .filter(
+      (t) =>
+        t.known &&
+        !t.generic &&
+        t.weight >= CUTOFFS.foreignSubject &&
+        !best.entry.weights.has(t.token) &&
+        index.facts.some((f) => f.subjects.has(t.token)),
+    )
+    .reduce((n, t) => n + t.weight, 0);
+  return total > 0 && foreign / total >= CUTOFFS.foreignShare;
 }
 
 /** The known subject (a name or topic) a refused question was about, with the facts about it. */

@@ -62,6 +62,13 @@ describe('answers', () => {
     if (a.kind === 'unknown') expect(a.subject).toMatch(/Yellen/);
   });
 
+  it('refuses a question pairing a fact with a person that fact does not mention', () => {
+    // The LME ban fact matches "LME ban", but Blinken is another fact's subject: he said nothing about it.
+    const a = sitrep.ask('What did Blinken say about the LME ban?');
+    expect(a).toMatchObject({ kind: 'unknown', reason: 'attribute-not-covered' });
+    expect(sitrep.ask('What did the UK and US do about Russian metal on the LME?').kind).toBe('answered');
+  });
+
   it('refuses a quantity question when the matching fact has no number', () => {
     expect(sitrep.ask('How much did Russia pay for Chinese nitrocellulose?').kind).toBe('unknown');
   });
