@@ -1,4 +1,3 @@
-import { normalize } from '../text/normalize.js';
 import type { AnalyzedQuery, Scored } from './match.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -38,11 +37,17 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
   }
-  if (namesOtherSubject(index, query, best)) {
+  // A name no fact knows ("Turkey", "Belarus") is what the question is about, and no fact covers it.
+  const unknownName = query.tokens.some((t) => t.unknownName);
+  if (unknownName || namesOtherSubject(index, query, best) || asksOtherPeriod(query, best)) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
-  // A "how much / what share" question answered by a fact with no number would answer something else.
-  if ((query.intent === 'how-much' || query.intent === 'share') && best.entry.fact.figures.length === 0) {
+  // A "how much / what share" question answered by a fact with no number (or no percentage) would answer something else.
+  const { figures } = best.entry.fact;
+  if (
+    (query.intent === 'how-much' && figures.length === 0) ||
+    (query.intent === 'share' && !figures.some((f) => f.unit === 'percent'))
+  ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
   if (second && best.score - second.score < CUTOFFS.tie) {
@@ -69,6 +74,20 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
   return total > 0 && foreign / total >= CUTOFFS.foreignShare;
 }
 
+const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
+
+/**
+ * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023
+ * figure): answering would give another period's figure as if it were the one asked for.
+ */
+function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
+  const { fact } = best.entry;
+  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
+  return query.tokens.some(
+    (t) => PERIOD.test(t.token) && !best.entry.weights.has(t.token) && !dated.includes(t.token),
+  );
+}
+
 /** The known subject (a name or topic) a refused question was about, with the facts about it. */
 function findSubject(
   index: SearchIndex,
@@ -80,10 +99,5 @@ function findSubject(
     .find((t) => ranked.some((r) => r.entry.subjects.has(t.token)))?.token;
   if (!token) return undefined;
   const facts = ranked.filter((r) => r.entry.subjects.has(token)).slice(0, 3);
-  const first = facts[0]?.entry.fact;
-  const name =
-    first?.entities.find((e) => index.tokenize(e).includes(token)) ??
-    first?.topics.find((t) => normalize(t).includes(token)) ??
-    token;
-  return { name, facts };
+  return { name: index.subjectNames.get(token) ?? token.replace(/_/g, ' '), facts };
 }

@@ -17,6 +17,8 @@ export interface QueryToken {
   weight: number;
   known: boolean;
   generic: boolean;
+  /** Written capitalised mid-sentence and found in no fact or glossary entry: a person, place or firm we know nothing of. */
+  unknownName: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -58,7 +60,13 @@ export function analyze(
     const generic = isGeneric(token);
     const unknown = (names.has(token) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WEIGHT) * index.maxIdf;
     const weight = (idf ?? unknown) * (generic ? GENERIC_WEIGHT : 1);
-    tokens.push({ token, weight, known: idf !== undefined, generic });
+    tokens.push({
+      token,
+      weight,
+      known: idf !== undefined,
+      generic,
+      unknownName: idf === undefined && names.has(token),
+    });
   }
   return { normalized, tokens, intent: detectIntent(normalized), corrections };
 }

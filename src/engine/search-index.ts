@@ -36,6 +36,8 @@ export interface SearchIndex {
   /** fuse.js over `surface` words by first letter, used to correct typos word by word */
   vocabulary: Map<string, Fuse<string>>;
   expand: Expander;
+  /** subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
+  subjectNames: Map<string, string>;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
   tokenize(text: string): string[];
 }
@@ -44,6 +46,9 @@ export interface SearchIndex {
 export function tokenWeight(idf: Map<string, number>, token: string): number {
   return (idf.get(token) ?? 0) * (isGeneric(token) ? GENERIC_WEIGHT : 1);
 }
+
+/** "What did the FT report…" names an outlet: a fact it reported is about that. */
+const outlets = (fact: Fact) => fact.sources.map((s) => s.outlet).join(' ');
 
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const expand = createExpander(kb.glossary);
@@ -64,7 +69,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     add(fact.entities.join(' '), FIELD_WEIGHTS.entities);
     add(topicText, FIELD_WEIGHTS.topics);
     add(fact.claim, FIELD_WEIGHTS.claim);
-    add(`${fact.attribution} ${fact.caveat ?? ''}`, FIELD_WEIGHTS.context);
+    add(`${fact.attribution} ${fact.caveat ?? ''} ${outlets(fact)}`, FIELD_WEIGHTS.context);
     return {
       fact,
       weights,
@@ -88,7 +93,13 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     for (const e of f.examples) e.weight = [...e.tokens].reduce((sum, t) => sum + tokenWeight(idf, t), 0);
   }
   const surfaceText = [
-    ...kb.facts.flatMap((f) => [f.claim, ...f.examples, ...f.entities, ...f.figures.map((g) => g.label)]),
+    ...kb.facts.flatMap((f) => [
+      f.claim,
+      ...f.examples,
+      ...f.entities,
+      ...f.figures.map((g) => g.label),
+      outlets(f),
+    ]),
     ...kb.glossary.flatMap((g) => [g.term, ...g.synonyms]),
     ...kb.topics.map((t) => t.label),
   ];
@@ -104,5 +115,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }),
     ]),
   );
-  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize };
+  // Topic labels first ("Machine tools", not "Dalian Machine Tool Group"); entities name people and firms.
+  const subjectNames = new Map<string, string>();
+  const named = [...kb.topics.map((t) => t.label), ...kb.facts.flatMap((f) => f.entities)];
+  for (const name of named)
+    for (const t of tokenize(name)) if (!subjectNames.has(t)) subjectNames.set(t, name);
+  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames };
 }

@@ -69,6 +69,24 @@ describe('answers', () => {
     expect(sitrep.ask('What did the UK and US do about Russian metal on the LME?').kind).toBe('answered');
   });
 
+  it('refuses a question about a period, a share or a name the facts do not have', () => {
+    const unknown = (text: string) => sitrep.ask(text).kind === 'unknown';
+    // The figure is for Q4 2023; Q3 is another period.
+    expect(unknown("What share of Russia's machine tool imports came from China in Q3 2023?")).toBe(true);
+    expect(unknown("What share of Russia's machine tool imports came from China in Q4 2023?")).toBe(false);
+    // The Free Russia Foundation gave dollar amounts, not a share.
+    expect(unknown('What share of semiconductor imports did the Free Russia Foundation count?')).toBe(true);
+    // No fact mentions Belarus.
+    expect(unknown('Did Belarus send machine tools to Russia in Q4 2023?')).toBe(true);
+    expect(unknown('Is Belarus co-producing drones with Russia?')).toBe(true);
+  });
+
+  it('knows its outlets by name, and names a refused subject as a person would', () => {
+    expect(sitrep.ask('What did the Financial Times report about engines for drones?').kind).toBe('answered');
+    const a = sitrep.ask("What share of Russia's machine tool imports came from China in Q3 2023?");
+    expect(a).toMatchObject({ kind: 'unknown', reason: 'attribute-not-covered', subject: 'Machine tools' });
+  });
+
   it('refuses a quantity question when the matching fact has no number', () => {
     expect(sitrep.ask('How much did Russia pay for Chinese nitrocellulose?').kind).toBe('unknown');
   });

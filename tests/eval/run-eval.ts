@@ -3,22 +3,22 @@ import { createSitrep } from '../../src/sitrep.js';
 import { evaluate, loadQuestions, summary } from './evaluate.js';
 
 /**
- * `npm run eval [tuning|holdout|blind|blind2]`: accuracy and refusal rate, and every failing question of the tuning
- * and holdout splits. The blind sets print their figures only: their items must never be seen while tuning.
+ * `npm run eval [tuning|holdout|tuning2|blind|blind2]`: accuracy and refusal rate, and every failing question of the
+ * sets used for tuning. The blind sets print their figures only: their items must never be seen while tuning.
  */
-const split = process.argv[2];
-const BLIND: Record<string, string> = {
-  blind: 'tests/eval/questions-blind.yml',
-  blind2: 'tests/eval/questions-blind2.yml',
+const set = process.argv[2];
+const FILES: Record<string, { path: string; blind: boolean }> = {
+  tuning2: { path: 'tests/eval/questions-tuning2.yml', blind: false },
+  blind: { path: 'tests/eval/questions-blind.yml', blind: true },
+  blind2: { path: 'tests/eval/questions-blind2.yml', blind: true },
 };
-const file = split ? BLIND[split] : undefined;
+const file = set ? FILES[set] : undefined;
 const sitrep = createSitrep({
   knowledge: loadKnowledge('knowledge'),
   log: { info() {}, warn() {}, error() {} },
 });
-const questions = loadQuestions(file).filter((q) => !split || file || q.split === split);
+const questions = file ? loadQuestions(file.path) : loadQuestions().filter((q) => !set || q.split === set);
 const result = evaluate(sitrep, questions);
-if (!file)
-  for (const f of result.failures)
-    console.log(`✖ [${f.split}] ${f.q}\n    expected ${f.expected}, got ${f.got}`);
-console.log(summary(split ?? 'all', result));
+if (!file?.blind)
+  for (const f of result.failures) console.log(`✖ [${f.split}] ${f.q}\n    expected ${f.expected}, got ${f.got}`);
+console.log(summary(set ?? 'all', result));
