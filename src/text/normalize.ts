@@ -10,7 +10,8 @@ const STOPWORDS = new Set(
   before after above below between while because until against among off onto upon within without toward towards
   earlier later formerly anything something everything nothing anyone someone everyone actually really basically exactly currently
   right now okay ok so well deal hey hi hello thanks thank cheers guys bot sitrep lol pls plz just quick question
-  explain explained describe mean means tell us`.split(/\s+/),
+  explain explained describe mean means tell us
+  teh hte waht wat whta abt thier thru im ive dont doesnt didnt isnt wasnt arent werent cant`.split(/\s+/),
 );
 
 /**
@@ -100,7 +101,8 @@ export const isGeneric = (word: string): boolean => GENERIC_STEMS.has(word);
 export function contentTokens(normalized: string): string[] {
   return normalized
     .split(' ')
-    .filter((w) => w.length > 0 && !isStopword(w))
+    // A lone letter ("w/", "u") carries nothing; a lone digit may ("9 in 10").
+    .filter((w) => (w.length > 1 || /\d/.test(w)) && !isStopword(w))
     .map(stem);
 }
 
