@@ -39,7 +39,12 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   }
   // A name no fact knows ("Turkey", "Belarus") is what the question is about, and no fact covers it.
   const unknownName = query.tokens.some((t) => t.unknownName);
-  if (unknownName || namesOtherSubject(index, query, best) || asksOtherPeriod(query, best)) {
+  if (
+    unknownName ||
+    namesOtherSubject(index, query, best) ||
+    asksOtherPeriod(query, best) ||
+    asksUnreportedReaction(query, best)
+  ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
   // A "how much / what share" question answered by a fact with no number (or no percentage) would answer something else.
@@ -85,6 +90,16 @@ function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
   const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
   return query.tokens.some(
     (t) => PERIOD.test(t.token) && !best.entry.weights.has(t.token) && !dated.includes(t.token),
+  );
+}
+
+/** Glossary terms for a reaction: "how did X react / reply / deny". */
+const REACTION = ['respons', 'deny'];
+
+/** The question asks how someone reacted, and the best fact reports no reaction at all. */
+function asksUnreportedReaction(query: AnalyzedQuery, best: Scored): boolean {
+  return (
+    query.tokens.some((t) => REACTION.includes(t.token)) && !REACTION.some((r) => best.entry.weights.has(r))
   );
 }
 

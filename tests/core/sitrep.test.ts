@@ -81,6 +81,14 @@ describe('answers', () => {
     expect(unknown('Is Belarus co-producing drones with Russia?')).toBe(true);
   });
 
+  it('refuses to report a reaction no source reports, but gives the one that is reported', () => {
+    expect(sitrep.ask('How did Dalian Machine Tool Group react to being named by US officials?')).toMatchObject({
+      kind: 'unknown',
+      subject: 'Dalian Machine Tool Group',
+    });
+    expect(sitrep.ask("How did China's embassy respond to the accusations?").kind).toBe('answered');
+  });
+
   it('knows its outlets by name, and names a refused subject as a person would', () => {
     expect(sitrep.ask('What did the Financial Times report about engines for drones?').kind).toBe('answered');
     const a = sitrep.ask("What share of Russia's machine tool imports came from China in Q3 2023?");
