@@ -87,10 +87,17 @@ const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
  */
 function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
   const { fact } = best.entry;
+  const asked = query.tokens.filter((t) => PERIOD.test(t.token)).map((t) => t.token);
+  // A figure is asked for: its own periods count, not the year the fact was reported in.
+  if ((query.intent === 'how-much' || query.intent === 'share') && fact.figures.length > 0) {
+    const periods = fact.figures
+      .map((f) => `${f.period ?? ''} ${f.label} ${f.measures}`)
+      .join(' ')
+      .toLowerCase();
+    return asked.some((p) => !periods.includes(p));
+  }
   const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
-  return query.tokens.some(
-    (t) => PERIOD.test(t.token) && !best.entry.weights.has(t.token) && !dated.includes(t.token),
-  );
+  return asked.some((p) => !best.entry.weights.has(p) && !dated.includes(p));
 }
 
 /** Glossary terms for a reaction: "how did X react / reply / deny". */

@@ -74,6 +74,9 @@ describe('answers', () => {
     // The figure is for Q4 2023; Q3 is another period.
     expect(unknown("What share of Russia's machine tool imports came from China in Q3 2023?")).toBe(true);
     expect(unknown("What share of Russia's machine tool imports came from China in Q4 2023?")).toBe(false);
+    // Revenue figures exist for 2022 and 2023; the reports being dated 2024 does not make a 2024 figure.
+    expect(unknown('How much did Russia earn from metal exports in 2024?')).toBe(true);
+    expect(unknown('How much did Russia earn from metal exports in 2023?')).toBe(false);
     // The Free Russia Foundation gave dollar amounts, not a share.
     expect(unknown('What share of semiconductor imports did the Free Russia Foundation count?')).toBe(true);
     // No fact mentions Belarus.
