@@ -19,7 +19,7 @@ export const CUTOFFS = {
   /** a subject word of another fact this rare, missing from the best fact ("Putin", asked of the intel release)… */
   foreignSubject: 2.0,
   /** …and carrying this share of the question's weight means the question is about something the fact lacks */
-  foreignShare: 0.25,
+  foreignShare: 0.2,
 } as const;
 
 export type Decision =

@@ -99,11 +99,13 @@ export const isGeneric = (word: string): boolean => GENERIC_STEMS.has(word);
 
 /** Normalised, stemmed content tokens (stopwords removed). */
 export function contentTokens(normalized: string): string[] {
-  return normalized
-    .split(' ')
-    // A lone letter ("w/", "u") carries nothing; a lone digit may ("9 in 10").
-    .filter((w) => (w.length > 1 || /\d/.test(w)) && !isStopword(w))
-    .map(stem);
+  return (
+    normalized
+      .split(' ')
+      // A lone letter ("w/", "u") carries nothing; a lone digit may ("9 in 10").
+      .filter((w) => (w.length > 1 || /\d/.test(w)) && !isStopword(w))
+      .map(stem)
+  );
 }
 
 /** Lone UTF-16 surrogates (never valid on the wire) become U+FFFD so they can't be echoed back. */
