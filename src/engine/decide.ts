@@ -63,7 +63,7 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   return { kind: 'answered', best, confidence: Math.min(1, best.score * (0.8 + Math.min(margin, 0.2))) };
 }
 
-/** The question names another fact's subject (a person, place, thing) that the best fact does not mention. */
+/** The question names a person, place or thing (another fact's subject, or a capitalised name) the best fact lacks. */
 function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Scored): boolean {
   const total = query.tokens.reduce((n, t) => n + t.weight, 0);
   const foreign = query.tokens
@@ -73,7 +73,7 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
         !t.generic &&
         t.weight >= CUTOFFS.foreignSubject &&
         !best.entry.weights.has(t.token) &&
-        index.facts.some((f) => f.subjects.has(t.token)),
+        (t.name || index.facts.some((f) => f.subjects.has(t.token))),
     )
     .reduce((n, t) => n + t.weight, 0);
   return total > 0 && foreign / total >= CUTOFFS.foreignShare;

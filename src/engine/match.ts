@@ -17,7 +17,9 @@ export interface QueryToken {
   weight: number;
   known: boolean;
   generic: boolean;
-  /** Written capitalised mid-sentence and found in no fact or glossary entry: a person, place or firm we know nothing of. */
+  /** Written capitalised mid-sentence: probably a person, place or organisation. */
+  name: boolean;
+  /** A name found in no fact or glossary entry: someone or something we know nothing of. */
   unknownName: boolean;
 }
 
@@ -58,14 +60,16 @@ export function analyze(
     seen.add(token);
     const idf = index.idf.get(token);
     const generic = isGeneric(token);
-    const unknown = (names.has(token) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WEIGHT) * index.maxIdf;
+    const name = names.has(token);
+    const unknown = (name ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WEIGHT) * index.maxIdf;
     const weight = (idf ?? unknown) * (generic ? GENERIC_WEIGHT : 1);
     tokens.push({
       token,
       weight,
       known: idf !== undefined,
       generic,
-      unknownName: idf === undefined && names.has(token),
+      name,
+      unknownName: idf === undefined && name,
     });
   }
   return { normalized, tokens, intent: detectIntent(normalized), corrections };

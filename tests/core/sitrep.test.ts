@@ -79,6 +79,8 @@ describe('answers', () => {
     expect(unknown('How much did Russia earn from metal exports in 2023?')).toBe(false);
     // The Free Russia Foundation gave dollar amounts, not a share.
     expect(unknown('What share of semiconductor imports did the Free Russia Foundation count?')).toBe(true);
+    // The import ban is the US one; the EU is named, and no metals fact mentions it.
+    expect(unknown('Has the EU banned imports of Russian aluminium?')).toBe(true);
     // No fact mentions Belarus.
     expect(unknown('Did Belarus send machine tools to Russia in Q4 2023?')).toBe(true);
     expect(unknown('Is Belarus co-producing drones with Russia?')).toBe(true);
