@@ -9,7 +9,9 @@ const sitrep = createSitrep({
   log: { info() {}, warn() {}, error() {} },
 });
 const questions = loadQuestions();
+const tuning2 = loadQuestions('tests/eval/questions-tuning2.yml');
 const blind = loadQuestions('tests/eval/questions-blind.yml');
+const blind2 = loadQuestions('tests/eval/questions-blind2.yml');
 
 /**
  * The cutoffs were tuned on the tuning split only, so that is where the 95% bar is enforced. The holdout split
@@ -17,26 +19,34 @@ const blind = loadQuestions('tests/eval/questions-blind.yml');
  */
 const BARS = {
   tuning: { answers: 95, refusals: 95 },
-  holdout: { answers: 92, refusals: 90 },
+  holdout: { answers: 92, refusals: 92 },
 } as const;
 
-/** The blind set's failures are not looked at, so it stays an honest measure; the floor only catches regressions. */
-const BLIND_FLOOR = { answers: 83, refusals: 85 } as const;
+/**
+ * The blind sets' failures are never looked at, so they stay honest measures; their floors only catch regressions.
+ * Tuning set 2 (hard near-misses) is tuned on, like the tuning split, but is far harder; it has a floor too.
+ */
+const FLOORS = [
+  { name: 'blind', set: blind, answers: 85, refusals: 93 },
+  { name: 'blind2', set: blind2, answers: 89, refusals: 88 },
+  { name: 'tuning2', set: tuning2, answers: 70, refusals: 75 },
+] as const;
 
 describe('evaluation set', () => {
   it('has enough questions of every kind, kept apart from the example phrasings', () => {
     expect(questions.length).toBeGreaterThanOrEqual(150);
     expect(questions.filter((q) => q.expect === 'refuse').length).toBeGreaterThanOrEqual(40);
     const examples = new Set(loadKnowledge('knowledge').facts.flatMap((f) => f.examples.map(normalize)));
-    expect([...questions, ...blind].filter((q) => examples.has(normalize(q.q))).map((q) => q.q)).toEqual([]);
+    const all = [...questions, ...tuning2, ...blind, ...blind2];
+    expect(all.filter((q) => examples.has(normalize(q.q))).map((q) => q.q)).toEqual([]);
   });
 
-  it('the blind set, written after tuning and never tuned on, stays above its floor', () => {
-    const result = evaluate(sitrep, blind);
-    console.log(summary('blind', result));
-    expect(blind.length).toBeGreaterThanOrEqual(150);
-    expect(pct(result.correct, result.answerable)).toBeGreaterThanOrEqual(BLIND_FLOOR.answers);
-    expect(pct(result.refused, result.refusable)).toBeGreaterThanOrEqual(BLIND_FLOOR.refusals);
+  it.each(FLOORS)('$name stays above its floor', ({ name, set, answers, refusals }) => {
+    const result = evaluate(sitrep, set);
+    console.log(summary(name, result));
+    expect(set.length).toBeGreaterThanOrEqual(130);
+    expect(pct(result.correct, result.answerable)).toBeGreaterThanOrEqual(answers);
+    expect(pct(result.refused, result.refusable)).toBeGreaterThanOrEqual(refusals);
   });
 
   it.each(Object.entries(BARS))('%s split meets its accuracy and refusal bars', (split, bar) => {

@@ -20,5 +20,6 @@ const sitrep = createSitrep({
 const questions = file ? loadQuestions(file.path) : loadQuestions().filter((q) => !set || q.split === set);
 const result = evaluate(sitrep, questions);
 if (!file?.blind)
-  for (const f of result.failures) console.log(`✖ [${f.split}] ${f.q}\n    expected ${f.expected}, got ${f.got}`);
+  for (const f of result.failures)
+    console.log(`✖ [${f.split}] ${f.q}\n    expected ${f.expected}, got ${f.got}`);
 console.log(summary(set ?? 'all', result));
