@@ -87,7 +87,9 @@ describe('answers', () => {
   });
 
   it('refuses to report a reaction no source reports, but gives the one that is reported', () => {
-    expect(sitrep.ask('How did Dalian Machine Tool Group react to being named by US officials?')).toMatchObject({
+    expect(
+      sitrep.ask('How did Dalian Machine Tool Group react to being named by US officials?'),
+    ).toMatchObject({
       kind: 'unknown',
       subject: 'Dalian Machine Tool Group',
     });
