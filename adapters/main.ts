@@ -52,14 +52,15 @@ async function main(): Promise<void> {
 
   if (running.length === 0) {
     log.info('no Slack or Discord configured: starting the local console');
-    await digests.start({ console: createConsoleDigestPoster(process.stdout) });
-    await runConsoleChat({
+    const chat = runConsoleChat({
       sitrep,
       log,
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY,
     });
+    await digests.start({ console: createConsoleDigestPoster(chat) });
+    await chat.closed;
     await closeStores();
     // readline's close pauses stdin but keeps a piped stdin open, which would keep the process alive after "quit"
     process.stdin.destroy();

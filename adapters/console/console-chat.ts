@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { renderText } from '../../src/render-text.js';
 import type { Sitrep } from '../../src/sitrep.js';
@@ -16,6 +16,13 @@ export interface ConsoleChatOptions {
   prompt?: boolean;
 }
 
+export interface ConsoleChat {
+  /** Resolves when the user leaves (quit, exit, Ctrl-D or end of input). */
+  closed: Promise<void>;
+  /** Posts a message into the channel (a digest) above the prompt, keeping what the user was typing. */
+  print(text: string): void;
+}
+
 /** A local channel on stdin/stdout: the same commands as Slack and Discord, no account needed. */
 export function runConsoleChat({
   sitrep,
@@ -23,7 +30,7 @@ export function runConsoleChat({
   input,
   output,
   prompt = false,
-}: ConsoleChatOptions): Promise<void> {
+}: ConsoleChatOptions): ConsoleChat {
   const rl = createInterface({ input, output: prompt ? output : undefined, terminal: prompt });
   const write = (text: string) => output.write(`${text}\n`);
   write('Sitrep local console — ask a question, or type "help". Ctrl-D or "quit" leaves.');
@@ -57,5 +64,16 @@ export function runConsoleChat({
     }
     if (prompt) rl.prompt();
   });
-  return new Promise((resolve) => rl.on('close', resolve));
+  const closed = new Promise<void>((resolve) => rl.on('close', resolve));
+  return {
+    closed,
+    print(text) {
+      if (!prompt) return void write(`\n${text}\n`);
+      // Clear the prompt line, print above it, then redraw the prompt with the half-typed input.
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      write(`${text}\n`);
+      rl.prompt(true);
+    },
+  };
 }

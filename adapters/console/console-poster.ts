@@ -1,12 +1,12 @@
-/** Posts digests to the console as plain text. */
-import type { Writable } from 'node:stream';
+/** Posts digests into the local console's channel. */
 import { renderText } from '../../src/render-text.js';
 import type { DigestPoster } from '../digest/poster.js';
+import type { ConsoleChat } from './console-chat.js';
 
-export function createConsoleDigestPoster(output: Writable): DigestPoster {
+export function createConsoleDigestPoster(chat: Pick<ConsoleChat, 'print'>): DigestPoster {
   return {
     async post(_channelId, digest) {
-      output.write(`\n${renderText({ kind: 'digest', digest })}\n\n`);
+      chat.print(renderText({ kind: 'digest', digest }));
     },
   };
 }
