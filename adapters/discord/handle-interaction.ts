@@ -89,8 +89,8 @@ async function onChatInput(i: ChatInputCommandInteraction, deps: HandlerDeps) {
   const isPublic = !privateOnly && (i.options.getBoolean(PUBLIC_OPTION) ?? false);
   const q = {
     ...toQuestion(commandText(cmd), originOf(i)),
-    // memberPermissions are the member's resolved permissions in this channel; null in DMs.
-    canManageDigests: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    // memberPermissions are the member's resolved permissions in this channel. A DM is the user's own channel.
+    canManageDigests: i.inGuild() ? i.memberPermissions.has(PermissionFlagsBits.ManageChannels) : true,
   };
   await answer(i, () => deps.sitrep.run(cmd, q), isPublic, deps);
 }

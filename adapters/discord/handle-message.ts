@@ -1,4 +1,4 @@
-import type { Message } from 'discord.js';
+import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
@@ -67,11 +67,17 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
 
       const text = stripBotMention(message.content, botId);
       const channel = message.channel;
-      const question = toQuestion(text, {
-        channelId: message.channelId,
-        userId: message.author.id,
-        threadId: channel.isThread() ? channel.id : undefined,
-      });
+      const question = {
+        ...toQuestion(text, {
+          channelId: message.channelId,
+          userId: message.author.id,
+          threadId: channel.isThread() ? channel.id : undefined,
+        }),
+        // As for the slash command: Manage Channels in a server channel; a DM is the user's own channel.
+        canManageDigests: message.inGuild()
+          ? (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ?? false)
+          : true,
+      };
       await reply(deps.render(deps.sitrep.respond(question), false));
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });

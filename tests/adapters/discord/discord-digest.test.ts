@@ -57,6 +57,18 @@ describe('Discord: /sitrep digest', () => {
     expect(preview.data.embeds?.[0]?.title).toMatch(/^Sitrep digest — \d{4}-\d\d-\d\d$/);
   });
 
+  it('lets anyone subscribe their own DM with the bot', async () => {
+    const { world } = h.fake;
+    const dm = slashCommand(world, { user: world.human, dm: { channelId: '7001' } }, '1', 'digest', {
+      action: 'subscribe',
+      schedule: 'weekly mon 08:00',
+    });
+    h.fake.dispatch(GatewayDispatchEvents.InteractionCreate, dm);
+    const done = (await h.fake.callbackFor(dm)).body as Callback;
+    expect(shown(done)).toContain('Subscribed: this channel gets a digest weekly mon 08:00');
+    expect(store.subscription('discord:7001')).toMatchObject({ cron: '0 8 * * 1' });
+  });
+
   it('posts a digest embed to the channel, and calls Unknown Channel permanent', async () => {
     const digest = composeDigest({
       knowledge: base([fact('ban-announced')]),
@@ -81,5 +93,25 @@ describe('Discord: /sitrep digest', () => {
       body: { code: 10003, message: 'Unknown Channel' },
     });
     await expect(h.poster.post(channelId, digest)).rejects.toBeInstanceOf(PermanentDigestError);
+  });
+  it('takes digest commands by mention, with the Manage Channels check of the slash command', async () => {
+    const { world } = h.fake;
+    const ask = async (text: string, author = world.human) => {
+      const message = h.fake.say(`<@${world.bot.id}> ${text}`, { mentions: [world.bot], author });
+      const reply = await h.fake.waitForRequest(
+        (r) =>
+          r.method === 'POST' &&
+          (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id ===
+            message.id,
+      );
+      return JSON.stringify(reply.body);
+    };
+    // A member with no role that grants Manage Channels.
+    const guest = { ...world.human, id: '990000000000000001', username: 'guest', global_name: 'Guest' };
+    expect(await ask('digest unsubscribe', guest)).toContain("don't have permission");
+    expect(store.subscription(`discord:${world.channelId}`)).toBeDefined();
+    // The server owner may manage every channel.
+    expect(await ask('digest unsubscribe')).toContain('Unsubscribed');
+    expect(store.subscription(`discord:${world.channelId}`)).toBeUndefined();
   });
 });
