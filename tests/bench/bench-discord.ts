@@ -16,7 +16,7 @@ import { TOKEN } from '../fakes/discord/fake-discord.js';
 import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { forkRpc, type Rpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
-import { ackP99, pairedRatio, runPairedRounds } from './paired-rounds.js';
+import { ratios, runPairedRounds } from './paired-rounds.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -111,11 +111,7 @@ async function main(): Promise<boolean> {
       before,
       afterWarmUp,
       memory,
-      ratio: {
-        bare: pairedRatio(rounds, 'bare'),
-        sized: pairedRatio(rounds, 'sized'),
-        ackP99: pairedRatio(rounds, 'bare', ackP99),
-      },
+      ratio: ratios(rounds),
       ackLabel: 'callback',
       bareKind: 'bot',
     });

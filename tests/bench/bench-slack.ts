@@ -13,7 +13,7 @@ import { createSitrep } from '../../src/sitrep.js';
 import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { forkRpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
-import { ackP99, pairedRatio, runPairedRounds } from './paired-rounds.js';
+import { ratios, runPairedRounds } from './paired-rounds.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
@@ -137,11 +137,7 @@ async function main(): Promise<boolean> {
       before,
       afterWarmUp,
       memory,
-      ratio: {
-        bare: pairedRatio(rounds, 'bare'),
-        sized: pairedRatio(rounds, 'sized'),
-        ackP99: pairedRatio(rounds, 'bare', ackP99),
-      },
+      ratio: ratios(rounds),
       ackLabel: 'ack',
       bareKind: 'app',
     });

@@ -43,7 +43,7 @@ const median = (xs: number[]): number => {
 };
 
 /** Median over rounds of `measure(Sitrep's round) / measure(other's round)`, pairing rounds run together. */
-export function pairedRatio(
+function pairedRatio(
   rounds: Record<AppName, RoundResult[]>,
   other: AppName,
   measure: (r: RoundResult) => number = perSecond,
@@ -56,4 +56,13 @@ export function pairedRatio(
   );
 }
 
-export const ackP99 = (r: RoundResult): number => percentile(r.ackMs, 0.99);
+const ackP99 = (r: RoundResult): number => percentile(r.ackMs, 0.99);
+
+/** What the targets compare: Sitrep's throughput against both bare apps, its p99 ack against the fixed-text one. */
+export function ratios(rounds: Record<AppName, RoundResult[]>) {
+  return {
+    bare: pairedRatio(rounds, 'bare'),
+    sized: pairedRatio(rounds, 'sized'),
+    ackP99: pairedRatio(rounds, 'bare', ackP99),
+  };
+}
