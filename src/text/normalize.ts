@@ -11,7 +11,8 @@ const STOPWORDS = new Set(
   earlier later formerly anything something everything nothing anyone someone everyone actually really basically exactly currently
   right now okay ok so well deal hey hi hello thanks thank cheers guys bot sitrep lol pls plz just quick question
   explain explained describe mean means tell us
-  teh hte waht wat whta abt thier thru im ive dont doesnt didnt isnt wasnt arent werent cant`.split(/\s+/),
+  teh hte waht wat whta abt thier thru im ive dont doesnt didnt isnt wasnt arent werent cant
+  whats whos wheres whens hows whys thats theres heres`.split(/\s+/),
 );
 
 /**
