@@ -6,7 +6,12 @@ const tokens = (text: string) => contentTokens(normalize(text));
 describe('content tokens', () => {
   it('drops chat shorthand that carries no meaning: apostrophe-less contractions, stopword typos, lone letters', () => {
     expect(tokens("whats teh role of china w/ russia's drones")).toEqual(['rol', 'china', 'russia', 'dron']);
-    expect(tokens("what's the role of china with russia's drones")).toEqual(['rol', 'china', 'russia', 'dron']);
+    expect(tokens("what's the role of china with russia's drones")).toEqual([
+      'rol',
+      'china',
+      'russia',
+      'dron',
+    ]);
   });
 
   it('keeps digits, even alone', () => {
@@ -14,7 +19,9 @@ describe('content tokens', () => {
   });
 
   it('folds accents, curly quotes and symbols only where they occur', () => {
-    expect(normalize('Russia’s £723m — 70% of $900m')).toBe('russia gbp 723 million 70 percent of usd 900 million');
+    expect(normalize('Russia’s £723m — 70% of $900m')).toBe(
+      'russia gbp 723 million 70 percent of usd 900 million',
+    );
     expect(normalize('Café Zürich')).toBe('cafe zurich');
   });
 });
