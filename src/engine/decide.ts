@@ -17,7 +17,7 @@ export const CUTOFFS = {
   /** a subject word (name, topic) this rare marks a known subject with an uncovered attribute */
   subject: 2.0,
   /** a subject word of another fact this rare, missing from the best fact ("Putin", asked of the intel release)… */
-  foreignSubject: 2.0,
+  foreignSubject: 1.8,
   /** …and carrying this share of the question's weight means the question is about something the fact lacks */
   foreignShare: 0.2,
 } as const;

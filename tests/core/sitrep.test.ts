@@ -81,6 +81,8 @@ describe('answers', () => {
     expect(unknown('What share of semiconductor imports did the Free Russia Foundation count?')).toBe(true);
     // The import ban is the US one; the EU is named, and no metals fact mentions it.
     expect(unknown('Has the EU banned imports of Russian aluminium?')).toBe(true);
+    // The optics fact names Hikvision as a supplier; sanctions are another fact's subject.
+    expect(unknown('Is Hikvision under US sanctions?')).toBe(true);
     // No fact mentions Belarus.
     expect(unknown('Did Belarus send machine tools to Russia in Q4 2023?')).toBe(true);
     expect(unknown('Is Belarus co-producing drones with Russia?')).toBe(true);
