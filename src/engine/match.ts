@@ -78,6 +78,9 @@ export function analyze(
 /** Stemmed tokens of words written capitalised after the first word of a sentence. */
 function namesIn(text: string): Set<string> {
   const names = new Set<string>();
+  // In Title Case or ALL CAPS, capitals say nothing about names.
+  const words = text.match(/\p{L}+/gu) ?? [];
+  if (words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75) return names;
   for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:'"()]\s+)\p{Lu}[\p{L}\d]*/gu))
     names.add(stem(normalize(m[0])));
   return names;

@@ -98,6 +98,12 @@ describe('answers', () => {
     expect(sitrep.ask("How did China's embassy respond to the accusations?").kind).toBe('answered');
   });
 
+  it('reads capitals as names only in ordinary text, not in Title Case or ALL CAPS', () => {
+    expect(sitrep.ask("Can You Summarise China's Role In Russia's Military Build-Up?").kind).toBe('answered');
+    expect(sitrep.ask("CAN YOU SUMMARISE CHINA'S ROLE IN RUSSIA'S MILITARY BUILD-UP?").kind).toBe('answered');
+    expect(sitrep.ask('Did Belarus send machine tools to Russia in Q4 2023?').kind).toBe('unknown');
+  });
+
   it('knows its outlets by name, and names a refused subject as a person would', () => {
     expect(sitrep.ask('What did the Financial Times report about engines for drones?').kind).toBe('answered');
     const a = sitrep.ask("What share of Russia's machine tool imports came from China in Q3 2023?");
