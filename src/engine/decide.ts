@@ -47,11 +47,13 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
-  // A "how much / what share" question answered by a fact with no number (or no percentage) would answer something else.
+  // A "how much / what share / how many" question answered by a fact with no number (or no percentage, or no count)
+  // would answer something else.
   const { figures } = best.entry.fact;
   if (
     (query.intent === 'how-much' && figures.length === 0) ||
-    (query.intent === 'share' && !figures.some((f) => f.unit === 'percent'))
+    (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
+    (COUNTING.test(query.normalized) && !figures.some((f) => f.unit === 'count'))
   ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
@@ -80,6 +82,9 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
 }
 
 const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
+
+/** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
+const COUNTING = /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b)/;
 
 /**
  * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023

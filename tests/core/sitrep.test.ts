@@ -81,6 +81,9 @@ describe('answers', () => {
     expect(unknown('What share of semiconductor imports did the Free Russia Foundation count?')).toBe(true);
     // The import ban is the US one; the EU is named, and no metals fact mentions it.
     expect(unknown('Has the EU banned imports of Russian aluminium?')).toBe(true);
+    // A count is asked for, and the machine-tool fact has none; a count the facts do have is answered.
+    expect(unknown('How many missiles did Russia make with Chinese machine tools?')).toBe(true);
+    expect(unknown('How many Chinese entities has the US sanctioned over Russia?')).toBe(false);
     // The optics fact names Hikvision as a supplier; sanctions are another fact's subject.
     expect(unknown('Is Hikvision under US sanctions?')).toBe(true);
     // No fact mentions Belarus.
