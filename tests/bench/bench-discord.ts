@@ -13,10 +13,10 @@ import { createLogger } from '../../adapters/log.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSitrep } from '../../src/sitrep.js';
 import { TOKEN } from '../fakes/discord/fake-discord.js';
-import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
+import { sampleMemory } from './bench-report.js';
 import { forkRpc, type Rpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
-import { ratios, runPairedRounds } from './paired-rounds.js';
+import { printReport, runPairedRounds } from './paired-rounds.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 25);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -96,22 +96,14 @@ async function main(): Promise<boolean> {
     await waitConnected(rpc, 'bare');
     await waitConnected(rpc, 'sized');
     await waitConnected(rpc, 'sitrep');
-    const { rounds, memory, afterWarmUp } = await runPairedRounds(ROUNDS, (app) => load(app, PER_ROUND));
+    const paired = await runPairedRounds(ROUNDS, (app) => load(app, PER_ROUND));
     await bot.stop();
     await bare.stop();
     await sized.stop();
 
-    const b = figures('bare discord.js (ceiling)', rounds.bare);
-    const s = figures('Sitrep', rounds.sitrep);
-    const z = figures('bare discord.js, Sitrep-size reply', rounds.sized);
-    printFigures([b, z, s], 'callback');
-    console.log('');
-    return printVerdict({
-      sitrep: s,
-      before,
-      afterWarmUp,
-      memory,
-      ratio: ratios(rounds),
+    return printReport(paired, before, {
+      bare: 'bare discord.js (ceiling)',
+      sized: 'bare discord.js, Sitrep-size reply',
       ackLabel: 'callback',
       bareKind: 'bot',
     });

@@ -10,10 +10,10 @@ import { startSlack } from '../../adapters/slack/index.js';
 import { renderReply, type SlackMessage } from '../../adapters/slack/render-reply.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSitrep } from '../../src/sitrep.js';
-import { figures, printFigures, printVerdict, sampleMemory } from './bench-report.js';
+import { sampleMemory } from './bench-report.js';
 import { forkRpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
-import { ratios, runPairedRounds } from './paired-rounds.js';
+import { printReport, runPairedRounds } from './paired-rounds.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
@@ -120,25 +120,16 @@ async function main(): Promise<boolean> {
     });
     const port = slack.port ?? 0;
     const ports = { bare: bare.port, sized: sized.port, sitrep: port };
-    const { rounds, memory, afterWarmUp } = await runPairedRounds(ROUNDS, (app) =>
-      load(ports[app], PER_ROUND),
-    );
+    const paired = await runPairedRounds(ROUNDS, (app) => load(ports[app], PER_ROUND));
     await slack.stop();
     await bare.stop();
     await sized.stop();
 
-    const b = figures('bare Bolt (ceiling)', rounds.bare);
-    const s = figures('Sitrep', rounds.sitrep);
-    const z = figures('bare Bolt, Sitrep-size reply', rounds.sized);
-    printFigures([b, z, s], 'ack', 'reply');
-    console.log('');
-    return printVerdict({
-      sitrep: s,
-      before,
-      afterWarmUp,
-      memory,
-      ratio: ratios(rounds),
+    return printReport(paired, before, {
+      bare: 'bare Bolt (ceiling)',
+      sized: 'bare Bolt, Sitrep-size reply',
       ackLabel: 'ack',
+      replyLabel: 'reply',
       bareKind: 'app',
     });
   } finally {

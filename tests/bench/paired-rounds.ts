@@ -1,5 +1,5 @@
 /** Runs the three apps of a load bench in paired rounds, so machine noise hits each of them alike. */
-import { type MemorySample, sampleMemory } from './bench-report.js';
+import { figures, type MemorySample, printFigures, printVerdict, sampleMemory } from './bench-report.js';
 import { percentile, perSecond, type RoundResult } from './load-stats.js';
 
 export type AppName = 'bare' | 'sized' | 'sitrep';
@@ -59,10 +59,42 @@ function pairedRatio(
 const ackP99 = (r: RoundResult): number => percentile(r.ackMs, 0.99);
 
 /** What the targets compare: Sitrep's throughput against both bare apps, its p99 ack against the fixed-text one. */
-export function ratios(rounds: Record<AppName, RoundResult[]>) {
+function ratios(rounds: Record<AppName, RoundResult[]>) {
   return {
     bare: pairedRatio(rounds, 'bare'),
     sized: pairedRatio(rounds, 'sized'),
     ackP99: pairedRatio(rounds, 'bare', ackP99),
   };
+}
+
+export interface ReportLabels {
+  /** Row names of the two bare apps, e.g. "bare Bolt (ceiling)". */
+  bare: string;
+  sized: string;
+  /** "ack" for Slack, "callback" for Discord; `replyLabel` only where the reply is apart from the ack. */
+  ackLabel: string;
+  replyLabel?: string;
+  /** "app" or "bot". */
+  bareKind: string;
+}
+
+/** Prints the figures of the three apps and the target checks; true when every target is met. */
+export function printReport(paired: PairedRounds, before: MemorySample, labels: ReportLabels): boolean {
+  const { rounds, memory, afterWarmUp } = paired;
+  const sitrep = figures('Sitrep', rounds.sitrep);
+  printFigures(
+    [figures(labels.bare, rounds.bare), figures(labels.sized, rounds.sized), sitrep],
+    labels.ackLabel,
+    labels.replyLabel,
+  );
+  console.log('');
+  return printVerdict({
+    sitrep,
+    before,
+    afterWarmUp,
+    memory,
+    ratio: ratios(rounds),
+    ackLabel: labels.ackLabel,
+    bareKind: labels.bareKind,
+  });
 }
