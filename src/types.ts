@@ -51,7 +51,10 @@ export interface Fact {
   certainty: Certainty;
   figures: Figure[];
   topics: string[];
+  /** Countries, governments, people and outlets the fact is about. */
   entities: string[];
+  /** Companies and institutes the fact names: only such a fact answers "which firms…?". */
+  firms?: string[];
   /** Phrasings users might type; never copied from the evaluation set. */
   examples: string[];
   sources: Source[];
@@ -87,6 +90,8 @@ export interface KnowledgeBase {
   facts: Fact[];
   topics: Topic[];
   glossary: GlossaryEntry[];
+  /** Words for subjects and attributes no fact covers (knowledge/outside.yml): a question using one is refused. */
+  outside?: string[];
   /** Days after `added` a fact without `review_by` is due for review (knowledge/freshness.yml). */
   reviewDays?: number;
 }

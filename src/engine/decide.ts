@@ -1,4 +1,5 @@
 import type { AnalyzedQuery, Scored } from './match.js';
+import { asksOtherMonth, asksOtherPeriod } from './periods.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -37,23 +38,26 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
   }
-  // A name no fact knows ("Turkey", "Belarus") is what the question is about, and no fact covers it.
-  const unknownName = query.tokens.some((t) => t.unknownName);
+  // A name no fact knows ("Turkey", "Belarus") or a word curated as outside ("zinc") is what the question is about.
+  const uncovered = query.tokens.some((t) => t.unknownName || t.outside);
   if (
-    unknownName ||
+    uncovered ||
     namesOtherSubject(index, query, best) ||
     asksOtherPeriod(query, best) ||
+    asksOtherMonth(query, best) ||
     asksUnreportedReaction(query, best)
   ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
-  // A "how much / what share / how many" question answered by a fact with no number (or no percentage, or no count)
-  // would answer something else.
+  // A "how much / what share / how many / what sum" question answered by a fact with no number (or no percentage,
+  // count or money figure) would answer something else.
   const { figures } = best.entry.fact;
   if (
     (query.intent === 'how-much' && figures.length === 0) ||
     (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
-    (COUNTING.test(query.normalized) && !figures.some((f) => f.unit === 'count'))
+    (COUNTING.test(query.normalized) && !figures.some((f) => f.unit === 'count')) ||
+    (MONEY.test(query.normalized) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
+    (ASKS_FIRMS.test(query.normalized) && !best.entry.fact.firms?.length)
   ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
@@ -81,29 +85,15 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
   return total > 0 && foreign / total >= CUTOFFS.foreignShare;
 }
 
-const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
+/** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
+const MONEY = /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b/;
+
+/** The question wants companies named ("which Chinese firms…", "names of the groups"). */
+const ASKS_FIRMS =
+  /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\bnames? (?:of|the)\b|\blist (?:the|all|of)\b/;
 
 /** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
 const COUNTING = /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b)/;
-
-/**
- * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023
- * figure): answering would give another period's figure as if it were the one asked for.
- */
-function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
-  const { fact } = best.entry;
-  const asked = query.tokens.filter((t) => PERIOD.test(t.token)).map((t) => t.token);
-  // A figure is asked for: its own periods count, not the year the fact was reported in.
-  if ((query.intent === 'how-much' || query.intent === 'share') && fact.figures.length > 0) {
-    const periods = fact.figures
-      .map((f) => `${f.period ?? ''} ${f.label} ${f.measures}`)
-      .join(' ')
-      .toLowerCase();
-    return asked.some((p) => !periods.includes(p));
-  }
-  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
-  return asked.some((p) => !best.entry.weights.has(p) && !dated.includes(p));
-}
 
 /** Glossary terms for a reaction: "how did X react / reply / deny". */
 const REACTION = ['respons', 'deny'];

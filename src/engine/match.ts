@@ -21,6 +21,8 @@ export interface QueryToken {
   name: boolean;
   /** A name found in no fact or glossary entry: someone or something we know nothing of. */
   unknownName: boolean;
+  /** A word curated as outside the fact base ("zinc", "forecast"): the question is about something no fact covers. */
+  outside: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -47,7 +49,8 @@ export function analyze(
   const names = namesIn(clipped);
   let corrections = 0;
   const words = normalized.split(' ').map((w) => {
-    if (w.length === 0 || isStopword(w) || index.surface.has(w) || index.postings.has(stem(w))) return w;
+    const known = index.surface.has(w) || index.postings.has(stem(w)) || index.outside.has(stem(w));
+    if (w.length === 0 || isStopword(w) || known) return w;
     const fix = correctTypo(index, w, cache);
     if (!fix) return w;
     corrections += fix.distance;
@@ -70,10 +73,18 @@ export function analyze(
       generic,
       name,
       unknownName: idf === undefined && name,
+      outside: index.outside.has(token),
     });
   }
   return { normalized, tokens, intent: detectIntent(normalized), corrections };
 }
+
+/** Months and weekdays are capitalised but name no one; periods.ts judges them. */
+const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'
+    .split(' ')
+    .map(stem),
+);
 
 /** Stemmed tokens of words written capitalised after the first word of a sentence. */
 function namesIn(text: string): Set<string> {
@@ -81,8 +92,10 @@ function namesIn(text: string): Set<string> {
   // In Title Case or ALL CAPS, capitals say nothing about names.
   const words = text.match(/\p{L}+/gu) ?? [];
   if (words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75) return names;
-  for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:'"()]\s+)\p{Lu}[\p{L}\d]*/gu))
-    names.add(stem(normalize(m[0])));
+  for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:'"()]\s+)\p{Lu}[\p{L}\d]*/gu)) {
+    const token = stem(normalize(m[0]));
+    if (!CALENDAR.has(token)) names.add(token);
+  }
   return names;
 }
 

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { createExpander, type Expander } from '../text/glossary.js';
-import { contentTokens, isGeneric, isStopword, normalize } from '../text/normalize.js';
+import { contentTokens, isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
 import type { Fact, KnowledgeBase } from '../types.js';
 
 /** How much a word counts depending on the field it appears in. */
@@ -36,6 +36,8 @@ export interface SearchIndex {
   /** fuse.js over `surface` words by first letter, used to correct typos word by word */
   vocabulary: Map<string, Fuse<string>>;
   expand: Expander;
+  /** stems of words no fact covers (knowledge/outside.yml): a question using one is about something else */
+  outside: Set<string>;
   /** subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
   subjectNames: Map<string, string>;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
@@ -46,6 +48,9 @@ export interface SearchIndex {
 export function tokenWeight(idf: Map<string, number>, token: string): number {
   return (idf.get(token) ?? 0) * (isGeneric(token) ? GENERIC_WEIGHT : 1);
 }
+
+/** Every name a fact holds: its entities and the firms it names. */
+export const namesOf = (fact: Fact) => [...fact.entities, ...(fact.firms ?? [])];
 
 /** "What did the FT report…" names an outlet: a fact it reported is about that. */
 const outlets = (fact: Fact) => fact.sources.map((s) => s.outlet).join(' ');
@@ -66,7 +71,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       fact.figures.map((f) => `${f.label} ${f.measures} ${f.period ?? ''}`).join(' '),
       FIELD_WEIGHTS.figures,
     );
-    add(fact.entities.join(' '), FIELD_WEIGHTS.entities);
+    add(namesOf(fact).join(' '), FIELD_WEIGHTS.entities);
     add(topicText, FIELD_WEIGHTS.topics);
     add(fact.claim, FIELD_WEIGHTS.claim);
     add(`${fact.attribution} ${fact.caveat ?? ''} ${outlets(fact)}`, FIELD_WEIGHTS.context);
@@ -74,7 +79,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       fact,
       weights,
       examples: fact.examples.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
-      subjects: new Set(tokenize(`${fact.entities.join(' ')} ${topicText}`)),
+      subjects: new Set(tokenize(`${namesOf(fact).join(' ')} ${topicText}`)),
     };
   });
 
@@ -96,7 +101,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     ...kb.facts.flatMap((f) => [
       f.claim,
       ...f.examples,
-      ...f.entities,
+      ...namesOf(f),
       ...f.figures.map((g) => g.label),
       outlets(f),
     ]),
@@ -117,8 +122,9 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   );
   // Topic labels first ("Machine tools", not "Dalian Machine Tool Group"); entities name people and firms.
   const subjectNames = new Map<string, string>();
-  const named = [...kb.topics.map((t) => t.label), ...kb.facts.flatMap((f) => f.entities)];
+  const named = [...kb.topics.map((t) => t.label), ...kb.facts.flatMap(namesOf)];
   for (const name of named)
     for (const t of tokenize(name)) if (!subjectNames.has(t)) subjectNames.set(t, name);
-  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames };
+  const outside = new Set((kb.outside ?? []).map((w) => stem(normalize(w))).filter((t) => !idf.has(t)));
+  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames, outside };
 }

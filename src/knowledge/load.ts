@@ -5,7 +5,13 @@ import type { z } from 'zod';
 import type { Fact, GlossaryEntry, KnowledgeBase, Topic } from '../types.js';
 import { crossCheck } from './cross-check.js';
 import { pastReview } from './freshness.js';
-import { factFileSchema, freshnessFileSchema, glossaryFileSchema, topicsFileSchema } from './schema.js';
+import {
+  factFileSchema,
+  freshnessFileSchema,
+  glossaryFileSchema,
+  outsideFileSchema,
+  topicsFileSchema,
+} from './schema.js';
 
 /** One problem in the fact base, located by file, fact id and field. */
 export interface KnowledgeProblem {
@@ -91,6 +97,10 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
   const reviewDays = existsSync(freshnessPath)
     ? readYaml(freshnessPath, freshnessFileSchema).data?.default_review_days
     : undefined;
+  const outsidePath = join(dir, 'outside.yml');
+  const outside = existsSync(outsidePath)
+    ? (readYaml(outsidePath, outsideFileSchema).data?.outside ?? [])
+    : [];
   for (const f of facts) {
     const due = pastReview(f, today, reviewDays);
     if (due) {
@@ -102,9 +112,18 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
     problems.push({ file: rel(factsDir), message: 'no facts found', severity: 'error' });
   }
 
-  problems.push(...crossCheck({ facts, topics, glossary }, rel(join(dir, 'glossary.yml'))));
+  const paths = { glossary: rel(join(dir, 'glossary.yml')), outside: rel(outsidePath) };
+  problems.push(...crossCheck({ facts, topics, glossary, outside }, paths));
   const ok = !problems.some((p) => p.severity === 'error');
-  const knowledge = ok ? { facts, topics, glossary, ...(reviewDays ? { reviewDays } : {}) } : undefined;
+  const knowledge = ok
+    ? {
+        facts,
+        topics,
+        glossary,
+        ...(outside.length ? { outside } : {}),
+        ...(reviewDays ? { reviewDays } : {}),
+      }
+    : undefined;
   return { knowledge, problems };
 }
 

@@ -42,6 +42,7 @@ export const factSchema = z.strictObject({
   figures: z.array(figureSchema).default([]),
   topics: z.array(kebabId).min(1),
   entities: z.array(z.string().min(1)).default([]),
+  firms: z.array(z.string().min(2)).optional(),
   examples: z.array(z.string().min(3)).min(1),
   sources: z.array(sourceSchema).default([]),
   date: isoDate.optional(),
@@ -69,6 +70,11 @@ export const topicsFileSchema = z.strictObject({
 
 export const glossaryFileSchema = z.strictObject({
   glossary: z.array(z.strictObject({ term: z.string().min(2), synonyms: z.array(z.string().min(2)).min(1) })),
+});
+
+/** knowledge/outside.yml, optional: single lowercase words no fact covers ("zinc", "forecast"). */
+export const outsideFileSchema = z.strictObject({
+  outside: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (a-z, 0-9, no spaces)')),
 });
 
 /** knowledge/freshness.yml, optional: when facts without `review_by` fall due for review. */

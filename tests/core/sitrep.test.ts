@@ -115,6 +115,40 @@ describe('answers', () => {
 
   it('refuses a quantity question when the matching fact has no number', () => {
     expect(sitrep.ask('How much did Russia pay for Chinese nitrocellulose?').kind).toBe('unknown');
+    // The 2023 microelectronics figure is a share: a dollar value is another figure.
+    expect(sitrep.ask('dollar value of Russian chip imports from China in 2023').kind).toBe('unknown');
+    expect(sitrep.ask('dollar value of Russian machine tool imports from China in Q4 2023').kind).toBe(
+      'answered',
+    );
+  });
+
+  it('refuses a question using a word curated as outside the fact base', () => {
+    expect(sitrep.ask('What share of LME zinc stocks is Russian?').kind).toBe('unknown');
+    expect(sitrep.ask('What share of LME aluminium stocks is Russian?').kind).toBe('answered');
+    // An outside word is never "corrected" into a known one.
+    expect(sitrep.ask('Did China retaliate against the US ban on Russian aluminium?').kind).toBe('unknown');
+  });
+
+  it('names firms only from a fact that names them', () => {
+    expect(sitrep.ask('Which Chinese firms make the engines for Russian drones?').kind).toBe('unknown');
+    expect(sitrep.ask('names of the Chinese groups Europe sanctioned').kind).toBe('unknown');
+    const a = answered(sitrep.ask('Which Chinese companies supply machine tools to Russia?'));
+    expect(a.facts[0]?.id).toBe('dalian-machine-tool-named');
+    // "the Group of Seven" is no group of firms.
+    expect(sitrep.ask("What did the Group of Seven's statement say about dual-use goods?").kind).toBe(
+      'answered',
+    );
+  });
+
+  it('refuses a month the fact was not dated in and never mentions, but reads a quarter as its months', () => {
+    expect(sitrep.ask('Did Scholz visit China in May 2024?').kind).toBe('unknown');
+    expect(sitrep.ask('Did Scholz visit China in April 2024?').kind).toBe('answered');
+    expect(sitrep.ask('china share of russian machine tool imports in november 2023').kind).toBe('answered');
+    expect(sitrep.ask('China share of Russian machine tool imports, July 2023').kind).toBe('unknown');
+    // "may" the verb names no month.
+    expect(sitrep.ask('Which US officials say China may be helping Russia rebuild?').kind).not.toBe(
+      'unknown',
+    );
   });
 });
 

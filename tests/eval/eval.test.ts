@@ -10,8 +10,10 @@ const sitrep = createSitrep({
 });
 const questions = loadQuestions();
 const tuning2 = loadQuestions('tests/eval/questions-tuning2.yml');
+const tuning3 = loadQuestions('tests/eval/questions-tuning3.yml');
 const blind = loadQuestions('tests/eval/questions-blind.yml');
 const blind2 = loadQuestions('tests/eval/questions-blind2.yml');
+const blind3 = loadQuestions('tests/eval/questions-blind3.yml');
 
 /**
  * The cutoffs were tuned on the tuning split only, so that is where the 95% bar is enforced. The holdout split
@@ -19,17 +21,20 @@ const blind2 = loadQuestions('tests/eval/questions-blind2.yml');
  */
 const BARS = {
   tuning: { answers: 95, refusals: 95 },
-  holdout: { answers: 92, refusals: 92 },
+  holdout: { answers: 95, refusals: 95 },
 } as const;
 
 /**
  * The blind sets' failures are never looked at, so they stay honest measures; their floors only catch regressions.
- * Tuning set 2 (hard near-misses) is tuned on, like the tuning split, but is far harder; it has a floor too.
+ * Tuning sets 2 (hard near-misses) and 3 (chat-style, by another writer) are tuned on, like the tuning split, but
+ * are far harder; they have floors too.
  */
 const FLOORS = [
-  { name: 'blind', set: blind, answers: 87, refusals: 93 },
-  { name: 'blind2', set: blind2, answers: 92, refusals: 85 },
-  { name: 'tuning2', set: tuning2, answers: 73, refusals: 76 },
+  { name: 'blind', set: blind, answers: 87, refusals: 95 },
+  { name: 'blind2', set: blind2, answers: 92, refusals: 91 },
+  { name: 'blind3', set: blind3, answers: 86, refusals: 89 },
+  { name: 'tuning2', set: tuning2, answers: 73, refusals: 83 },
+  { name: 'tuning3', set: tuning3, answers: 85, refusals: 78 },
 ] as const;
 
 describe('evaluation set', () => {
@@ -37,7 +42,7 @@ describe('evaluation set', () => {
     expect(questions.length).toBeGreaterThanOrEqual(150);
     expect(questions.filter((q) => q.expect === 'refuse').length).toBeGreaterThanOrEqual(40);
     const examples = new Set(loadKnowledge('knowledge').facts.flatMap((f) => f.examples.map(normalize)));
-    const all = [...questions, ...tuning2, ...blind, ...blind2];
+    const all = [...questions, ...tuning2, ...tuning3, ...blind, ...blind2, ...blind3];
     expect(all.filter((q) => examples.has(normalize(q.q))).map((q) => q.q)).toEqual([]);
   });
 

@@ -1,0 +1,63 @@
+import type { AnalyzedQuery, Scored } from './match.js';
+
+const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
+
+/**
+ * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023
+ * figure): answering would give another period's figure as if it were the one asked for.
+ */
+export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
+  const { fact } = best.entry;
+  const asked = query.tokens.filter((t) => PERIOD.test(t.token)).map((t) => t.token);
+  // A figure is asked for: its own periods count, not the year the fact was reported in.
+  if ((query.intent === 'how-much' || query.intent === 'share') && fact.figures.length > 0) {
+    const periods = fact.figures
+      .map((f) => `${f.period ?? ''} ${f.label} ${f.measures}`)
+      .join(' ')
+      .toLowerCase();
+    return asked.some((p) => !periods.includes(p));
+  }
+  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
+  return asked.some((p) => !best.entry.weights.has(p) && !dated.includes(p));
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** "May" is mostly the verb: only "in May", "May 2024" and the like name the month. */
+const MONTH_PATTERNS = MONTHS.map((m) =>
+  m === 'may'
+    ? /\b(?:in|of|since|early|late|mid|during|by|until|from|last|this) may\b|\bmay (?:\d|of\b)|\b\d+ may\b/
+    : new RegExp(`\\b${m}\\b`),
+);
+
+/**
+ * The question names a month the best fact never mentions and was not dated in ("Did Xi visit Europe in May?" of an
+ * April fact): the question is about another event.
+ */
+export function asksOtherMonth(query: AnalyzedQuery, best: Scored): boolean {
+  const { fact } = best.entry;
+  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => Number(d?.slice(5, 7)) - 1);
+  // A quarter covers its months: "Oct-Dec 2023" asks for a Q4 2023 figure.
+  for (const f of fact.figures) {
+    const quarter = Number(/\bq([1-4])\b/i.exec(f.period ?? '')?.[1] ?? 0);
+    if (quarter) dated.push(3 * quarter - 3, 3 * quarter - 2, 3 * quarter - 1);
+  }
+  const text = `${fact.claim} ${fact.examples.join(' ')} ${fact.figures.map((f) => f.period ?? '').join(' ')}`;
+  const mentioned = text.toLowerCase();
+  return MONTH_PATTERNS.some(
+    (pattern, i) =>
+      pattern.test(query.normalized) && !dated.includes(i) && !mentioned.includes(MONTHS[i] as string),
+  );
+}
