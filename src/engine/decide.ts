@@ -1,6 +1,7 @@
 import type { AnalyzedQuery, Scored } from './match.js';
 import { asksOtherMonth, asksOtherPeriod } from './periods.js';
 import type { SearchIndex } from './search-index.js';
+import { asksUnrecordedSpeaker } from './speaker.js';
 
 /**
  * Our own cutoffs on our own scores (fuse.js's `threshold` only filters typo candidates).
@@ -10,7 +11,7 @@ export const CUTOFFS = {
   /** below this the best fact does not answer the question */
   answer: 0.5,
   /** the same, when the question has a word no fact knows ("wheat", "price"): it may be about that word */
-  answerWithUnknown: 0.55,
+  answerWithUnknown: 0.52,
   /** a runner-up this close to the best is a near-tie */
   tie: 0.03,
   /** the rarest matched word must be in at most ~35% of facts: "china russia" alone is too vague */
@@ -38,14 +39,17 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
   }
-  // A name no fact knows ("Turkey", "Belarus") or a word curated as outside ("zinc") is what the question is about.
-  const uncovered = query.tokens.some((t) => t.unknownName || t.outside);
+  // A name no fact knows ("Turkey", "Belarus") or a word curated as outside ("zinc") is what the question is about;
+  // an opinion, a forecast or an instruction is nothing the facts hold.
+  const uncovered =
+    query.tokens.some((t) => t.unknownName || t.outside) || NOT_FOR_FACTS.test(query.normalized);
   if (
     uncovered ||
     namesOtherSubject(index, query, best) ||
     asksOtherPeriod(query, best) ||
     asksOtherMonth(query, best) ||
-    asksUnreportedReaction(query, best)
+    asksUnreportedReaction(query, best) ||
+    asksUnrecordedSpeaker(index, query, best)
   ) {
     return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
   }
@@ -87,6 +91,13 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
 
 /** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
 const MONEY = /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b/;
+
+/**
+ * The facts report who said what; the bot has no view or forecast of its own to give, and text that tries to
+ * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
+ */
+const NOT_FOR_FACTS =
+  /\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
 
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =
