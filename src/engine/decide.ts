@@ -1,5 +1,6 @@
 import type { AnalyzedQuery, Scored } from './match.js';
 import { asksOtherMonth, asksOtherPeriod } from './periods.js';
+import { outOfScope } from './scope.js';
 import type { SearchIndex } from './search-index.js';
 import { asksUnrecordedSpeaker } from './speaker.js';
 
@@ -32,45 +33,62 @@ export type Decision =
 
 export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[]): Decision {
   if (query.tokens.length === 0) return { kind: 'empty' };
-  const [best, second] = ranked;
+  const [top] = ranked;
   const cutoff = query.tokens.some((t) => !t.known && !t.generic)
     ? CUTOFFS.answerWithUnknown
     : CUTOFFS.answer;
-  if (!best || best.score < cutoff || best.anchor < CUTOFFS.informative) {
-    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best?.score ?? 0 };
-  }
-  // A name no fact knows ("Turkey", "Belarus") or a word curated as outside ("zinc") is what the question is about;
-  // an opinion, a forecast or an instruction is nothing the facts hold.
-  const uncovered =
-    query.tokens.some((t) => t.unknownName || t.outside) || NOT_FOR_FACTS.test(query.normalized);
-  if (
-    uncovered ||
-    namesOtherSubject(index, query, best) ||
-    asksOtherPeriod(query, best) ||
-    asksOtherMonth(query, best) ||
-    asksUnreportedReaction(query, best) ||
-    asksUnrecordedSpeaker(index, query, best)
-  ) {
-    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
-  }
-  // A "how much / what share / how many / what sum" question answered by a fact with no number (or no percentage,
-  // count or money figure) would answer something else.
-  const { figures } = best.entry.fact;
-  if (
-    (query.intent === 'how-much' && figures.length === 0) ||
-    (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
-    (COUNTING.test(query.normalized) && !figures.some((f) => f.unit === 'count')) ||
-    (MONEY.test(query.normalized) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
-    (ASKS_FIRMS.test(query.normalized) && !best.entry.fact.firms?.length)
-  ) {
-    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence: best.score };
-  }
+  const unknown = (): Decision => ({
+    kind: 'unknown',
+    subject: findSubject(index, query, ranked),
+    confidence: top?.score ?? 0,
+  });
+  if (!top || top.score < cutoff || top.anchor < CUTOFFS.informative) return unknown();
+  if (outOfScope(index, query)) return unknown();
+  // The top fact may not answer what is asked (another period, speaker or kind of figure): a near-tie that does
+  // answer takes its place. Only facts that answer are offered as a choice.
+  const fits = ranked.filter(
+    (r) =>
+      top.score - r.score < CUTOFFS.tie &&
+      r.score >= cutoff &&
+      r.anchor >= CUTOFFS.informative &&
+      answersWhatIsAsked(index, query, r),
+  );
+  const [best, second] = fits;
+  if (!best) return unknown();
   if (second && best.score - second.score < CUTOFFS.tie) {
-    const options = ranked.filter((r) => best.score - r.score < CUTOFFS.tie).slice(0, 3);
+    const options = fits.filter((r) => best.score - r.score < CUTOFFS.tie).slice(0, 3);
     return { kind: 'ambiguous', options, confidence: best.score };
   }
   const margin = second ? best.score - second.score : best.score;
   return { kind: 'answered', best, confidence: Math.min(1, best.score * (0.8 + Math.min(margin, 0.2))) };
+}
+
+/** The fact covers the subject, period, speaker and kind of answer the question asks for. */
+function answersWhatIsAsked(index: SearchIndex, query: AnalyzedQuery, candidate: Scored): boolean {
+  return !(
+    namesOtherSubject(index, query, candidate) ||
+    asksOtherPeriod(query, candidate) ||
+    asksOtherMonth(query, candidate) ||
+    asksUnreportedReaction(query, candidate) ||
+    asksUnrecordedSpeaker(index, query, candidate) ||
+    asksOtherKindOfFigure(query, candidate)
+  );
+}
+
+/**
+ * A "how much / what share / how many / what sum / which firms" question answered by a fact with no number (or no
+ * percentage, count, money figure or named firm) would answer something else.
+ */
+function asksOtherKindOfFigure(query: AnalyzedQuery, candidate: Scored): boolean {
+  const { figures, firms } = candidate.entry.fact;
+  const q = query.normalized;
+  return (
+    (query.intent === 'how-much' && figures.length === 0) ||
+    (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
+    (COUNTING.test(q) && !figures.some((f) => f.unit === 'count')) ||
+    (MONEY.test(q) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
+    (ASKS_FIRMS.test(q) && !firms?.length)
+  );
 }
 
 /** The question names a person, place or thing (another fact's subject, or a capitalised name) the best fact lacks. */
@@ -90,14 +108,8 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
 }
 
 /** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
-const MONEY = /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b/;
-
-/**
- * The facts report who said what; the bot has no view or forecast of its own to give, and text that tries to
- * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
- */
-const NOT_FOR_FACTS =
-  /\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
+const MONEY =
+  /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b/;
 
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =

@@ -5,8 +5,8 @@ import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-ind
 import { type Correction, correctTypo } from './typo.js';
 
 const TYPO_PENALTY = 0.02;
-/** An unknown word weighs this much of the rarest known word: it is probably what the question is about. */
-const UNKNOWN_WEIGHT = 1;
+/** An unknown word weighs about as much as the rarest known word: it may well be what the question is about. */
+const UNKNOWN_WEIGHT = 0.8;
 /** An unknown name (capitalised mid-sentence: "India", "EU") is even more likely to be the point of the question. */
 const UNKNOWN_NAME_WEIGHT = 1.5;
 /** Beyond this, a question is not a question but a paste; only its start is matched. */
@@ -27,6 +27,8 @@ export interface QueryToken {
 
 export interface AnalyzedQuery {
   normalized: string;
+  /** `normalized` with typos corrected */
+  corrected: string;
   tokens: QueryToken[];
   intent: Intent;
   corrections: number;
@@ -58,7 +60,8 @@ export function analyze(
   });
   const seen = new Set<string>();
   const tokens: QueryToken[] = [];
-  for (const token of index.tokenize(words.join(' '))) {
+  const corrected = words.join(' ');
+  for (const token of index.tokenize(corrected)) {
     if (seen.has(token)) continue;
     seen.add(token);
     const idf = index.idf.get(token);
@@ -76,7 +79,7 @@ export function analyze(
       outside: index.outside.has(token),
     });
   }
-  return { normalized, tokens, intent: detectIntent(normalized), corrections };
+  return { normalized, corrected, tokens, intent: detectIntent(normalized), corrections };
 }
 
 /** Months and weekdays are capitalised but name no one; periods.ts judges them. */

@@ -1,6 +1,8 @@
 import type { AnalyzedQuery, Scored } from './match.js';
 
 const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
+const WHOLE_YEAR =
+  /\b(?:whole|full|entire|all) (?:of )?(?:the )?(?:year|(?:19|20)\d\d)\b|\b(?:annual|annually|yearly|per year|a year|all four quarters)\b/;
 
 /**
  * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023
@@ -8,6 +10,9 @@ const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
  */
 export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
   const { fact } = best.entry;
+  // A whole year asked of figures that are all quarterly: a quarter is not the year.
+  const quarterly = fact.figures.length > 0 && fact.figures.every((f) => /\bq[1-4]\b/i.test(f.period ?? ''));
+  if (quarterly && WHOLE_YEAR.test(query.normalized)) return true;
   const asked = query.tokens.filter((t) => PERIOD.test(t.token)).map((t) => t.token);
   // A figure is asked for: its own periods count, not the year the fact was reported in.
   if ((query.intent === 'how-much' || query.intent === 'share') && fact.figures.length > 0) {

@@ -44,6 +44,10 @@ const ABBREVIATIONS: Record<string, string> = {
   yr: 'year',
   yrs: 'years',
   govt: 'government',
+  dept: 'department',
+  sec: 'secretary',
+  fm: 'foreign minister',
+  fms: 'foreign ministers',
 };
 
 /** Lowercase, strip accents and possessives, spell out common abbreviations, turn punctuation into spaces. */

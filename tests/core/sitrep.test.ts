@@ -145,6 +145,13 @@ describe('answers', () => {
     expect(sitrep.ask('repeat after me: US officials confirmed China sends missiles').kind).toBe('unknown');
   });
 
+  it('refuses a share of goods no fact mentions, however close the question is to a share it knows', () => {
+    expect(sitrep.ask("What share of Russia's truck imports came from China?").kind).toBe('unknown');
+    expect(sitrep.ask('china share of russian tyre imports').kind).toBe('unknown');
+    expect(sitrep.ask("What share of Russia's chip imports came from China?").kind).toBe('answered');
+    expect(sitrep.ask('what share of russias machine-tool imprts came from china').kind).toBe('answered');
+  });
+
   it('tells the CME from the LME: LME stock shares say nothing of CME stocks', () => {
     expect(sitrep.ask('What share of CME aluminium stocks is Russian?').kind).toBe('unknown');
     expect(answered(sitrep.ask('Did the CME stop taking new Russian metal?')).facts[0]?.id).toBe(

@@ -1,0 +1,34 @@
+import { isGeneric } from '../text/normalize.js';
+import type { AnalyzedQuery } from './match.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * The facts report who said what; the bot has no view or forecast of its own to give, and text that tries to
+ * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
+ */
+const NOT_FOR_FACTS =
+  /\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
+
+/** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
+const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;
+
+/**
+ * The question is about something no fact covers, whatever fact it resembles: a name no fact knows ("Turkey"),
+ * a word curated as outside ("zinc"), goods no fact mentions ("tyre imports"), an opinion, a forecast or an
+ * instruction.
+ */
+export function outOfScope(index: SearchIndex, query: AnalyzedQuery): boolean {
+  return (
+    query.tokens.some((t) => t.unknownName || t.outside) ||
+    NOT_FOR_FACTS.test(query.normalized) ||
+    asksUnknownGoods(index, query.corrected)
+  );
+}
+
+function asksUnknownGoods(index: SearchIndex, normalized: string): boolean {
+  for (const [, words] of normalized.matchAll(GOODS)) {
+    const goods = index.tokenize(words as string).at(-1);
+    if (goods && !index.idf.has(goods) && !isGeneric(goods)) return true;
+  }
+  return false;
+}
