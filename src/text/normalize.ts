@@ -12,7 +12,13 @@ const STOPWORDS = new Set(
   right now okay ok so well deal hey hi hello thanks thank cheers guys bot sitrep lol pls plz just quick question
   explain explained describe mean means tell us
   teh hte waht wat whta abt thier thru im ive dont doesnt didnt isnt wasnt arent werent cant
-  whats whos wheres whens hows whys thats theres heres`.split(/\s+/),
+  whats whos wheres whens hows whys thats theres heres
+  overview summarise summarize recap rundown gist tldr briefly bit piece point points specific specifically actual
+  accurate correct real verify check simple simply plain paragraph sentence para bullet bullets clarify remind recall
+  else regarding re concerning wrt cos coz kindly mate team folks yo sorry btw fyi asap urgently deadline draft memo
+  note notes desk editor readers audience boss client clients citation reference okay wondering curious interested
+  looking working asking several various essentially literally word wording phrase phrasing verbatim barely formally
+  precisely approximately timeline`.split(/\s+/),
 );
 
 /**
