@@ -80,12 +80,14 @@ function answersWhatIsAsked(index: SearchIndex, query: AnalyzedQuery, candidate:
  * percentage, count, money figure or named firm) would answer something else.
  */
 function asksOtherKindOfFigure(query: AnalyzedQuery, candidate: Scored): boolean {
-  const { figures, firms } = candidate.entry.fact;
+  const { figures, firms, claim } = candidate.entry.fact;
   const q = query.normalized;
+  const counting = COUNTING.test(q);
+  const counted = figures.some((f) => f.unit === 'count') || COUNT_WORDS.test(claim);
   return (
-    (query.intent === 'how-much' && figures.length === 0) ||
+    (query.intent === 'how-much' && figures.length === 0 && !(counting && counted)) ||
     (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
-    (COUNTING.test(q) && !figures.some((f) => f.unit === 'count')) ||
+    (counting && !counted) ||
     (MONEY.test(q) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
     (ASKS_FIRMS.test(q) && !firms?.length)
   );
@@ -114,6 +116,9 @@ const MONEY =
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =
   /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\bnames? (?:of|the)\b|\blist (?:the|all|of)\b/;
+
+/** A claim that counts in words ("AP quoted two officials") answers "how many" too. */
+const COUNT_WORDS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b/;
 
 /** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
 const COUNTING = /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b)/;

@@ -83,7 +83,14 @@ function stripPunctuation(text: string): string {
       .replace(/n't\b/g, ' not')
       .replace(/(\w)'s\b/g, '$1')
       .replace(/(\w)s'(\s|$)/g, '$1s$2');
-  if (/\d/.test(t)) t = t.replace(/(\d)\s?(bn|b)\b/g, '$1 billion').replace(/(\d)\s?(mn|m)\b/g, '$1 million');
+  if (/\d/.test(t))
+    t = t
+      .replace(/(\d)\s?(bn|b)\b/g, '$1 billion')
+      .replace(/(\d)\s?(mn|m)\b/g, '$1 million')
+      .replace(
+        /\b(\d{1,2}) (?:in|out of) (10|100)\b/g,
+        (_, a, b) => ` ${Math.round((100 * a) / b)} percent `,
+      );
   if (t.includes('%')) t = t.replace(/%/g, ' percent ');
   if (t.includes('$')) t = t.replace(/\$/g, ' usd ');
   return t.replace(/[^a-z0-9]+/g, ' ').trim();

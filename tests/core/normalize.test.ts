@@ -14,8 +14,9 @@ describe('content tokens', () => {
     ]);
   });
 
-  it('keeps digits, even alone', () => {
-    expect(tokens('9 in 10 chips')).toEqual(['9', '10', 'chip']);
+  it('keeps digits, even alone, and reads "9 in 10" as a percentage', () => {
+    expect(tokens('9 of the 10 chips')).toEqual(['9', '10', 'chip']);
+    expect(normalize('9 in 10 chips, 7 out of 10 tools')).toBe('90 percent chips 70 percent tools');
   });
 
   it('folds accents, curly quotes and symbols only where they occur', () => {

@@ -115,6 +115,10 @@ describe('answers', () => {
 
   it('refuses a quantity question when the matching fact has no number', () => {
     expect(sitrep.ask('How much did Russia pay for Chinese nitrocellulose?').kind).toBe('unknown');
+    // A claim that counts in words answers "how many": AP quoted two officials.
+    expect(answered(sitrep.ask('How many officials did AP quote from the briefing?')).facts[0]?.id).toBe(
+      'briefing-anonymous-officials',
+    );
     // The 2023 microelectronics figure is a share: a dollar value is another figure.
     expect(sitrep.ask('dollar value of Russian chip imports from China in 2023').kind).toBe('unknown');
     expect(sitrep.ask('dollar value of Russian machine tool imports from China in Q4 2023').kind).toBe(
