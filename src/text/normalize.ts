@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
   else regarding re concerning wrt cos coz kindly mate team folks yo sorry btw fyi asap urgently deadline draft memo
   note notes desk editor readers audience boss client clients citation reference okay wondering curious interested
   looking working asking several various essentially literally word wording phrase phrasing verbatim barely formally
-  precisely approximately timeline`.split(/\s+/),
+  precisely approximately timeline heard hear`.split(/\s+/),
 );
 
 /**

@@ -1,4 +1,4 @@
-/** Runs the real composition root (`tsx adapters/main.ts`, as `npm start` does) as a child process. */
+/** Runs the real composition root (`node --import tsx adapters/main.ts`, as `npm start` does) as a child process. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 /**
  * Every variable the app reads. Those a scenario does not set are passed as empty strings, which the config
@@ -75,8 +74,8 @@ export function startApp(vars: Record<string, string>, opts: { stdin?: 'pipe' | 
     env.DATA_DIR = tempDataDir();
     ownDataDirs.push(env.DATA_DIR);
   }
-  // Its own process group, so cleanup can also reach the node process tsx starts underneath.
-  const child = spawn(TSX, ['adapters/main.ts'], {
+  // Its own process group, so cleanup reaches everything it starts.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     cwd: ROOT,
     env,
     detached: true,

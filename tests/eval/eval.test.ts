@@ -11,9 +11,11 @@ const sitrep = createSitrep({
 const questions = loadQuestions();
 const tuning2 = loadQuestions('tests/eval/questions-tuning2.yml');
 const tuning3 = loadQuestions('tests/eval/questions-tuning3.yml');
+const tuning4 = loadQuestions('tests/eval/questions-tuning4.yml');
 const blind = loadQuestions('tests/eval/questions-blind.yml');
 const blind2 = loadQuestions('tests/eval/questions-blind2.yml');
 const blind3 = loadQuestions('tests/eval/questions-blind3.yml');
+const blind4 = loadQuestions('tests/eval/questions-blind4.yml');
 
 /**
  * The cutoffs were tuned on the tuning split only, so that is where the 95% bar is enforced. The holdout split
@@ -26,7 +28,7 @@ const BARS = {
 
 /**
  * The blind sets' failures are never looked at, so they stay honest measures; their floors only catch regressions.
- * Tuning sets 2 (hard near-misses) and 3 (chat-style, by another writer) are tuned on, like the tuning split, but
+ * Tuning sets 2 (hard near-misses), 3 (chat-style) and 4 (plain English, misspelt) are tuned on, like the tuning split, but
  * are far harder; they have floors too.
  */
 const FLOORS = [
@@ -35,6 +37,7 @@ const FLOORS = [
   { name: 'blind3', set: blind3, answers: 89, refusals: 93 },
   { name: 'tuning2', set: tuning2, answers: 75, refusals: 87 },
   { name: 'tuning3', set: tuning3, answers: 86, refusals: 86 },
+  { name: 'tuning4', set: tuning4, answers: 91, refusals: 91 },
 ] as const;
 
 describe('evaluation set', () => {
@@ -42,7 +45,7 @@ describe('evaluation set', () => {
     expect(questions.length).toBeGreaterThanOrEqual(150);
     expect(questions.filter((q) => q.expect === 'refuse').length).toBeGreaterThanOrEqual(40);
     const examples = new Set(loadKnowledge('knowledge').facts.flatMap((f) => f.examples.map(normalize)));
-    const all = [...questions, ...tuning2, ...tuning3, ...blind, ...blind2, ...blind3];
+    const all = [...questions, ...tuning2, ...tuning3, ...tuning4, ...blind, ...blind2, ...blind3, ...blind4];
     expect(all.filter((q) => examples.has(normalize(q.q))).map((q) => q.q)).toEqual([]);
   });
 
