@@ -111,7 +111,7 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
 
 /** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
 const MONEY =
-  /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b/;
+  /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b|\b(?:annual|yearly|total) (?:sales|revenues?|income|earnings)\b/;
 
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =

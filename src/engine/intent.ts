@@ -3,7 +3,10 @@ export type Intent = 'how-much' | 'share' | 'who' | 'when' | 'where' | 'why' | '
 
 const RULES: [Intent, RegExp][] = [
   ['share', /\b(share|percent|percentage|proportion|fraction|what part|how much of)\b/],
-  ['how-much', /\b(how (much|many)|worth|value|amount|total|billion|million)\b/],
+  [
+    'how-much',
+    /\b(how (much|many)|worth|value|amount|total|billion|million|figures|figure (?:for|of|on)|numbers|stats|statistics)\b/,
+  ],
   ['when', /^(when|what date|what day)\b|\bwhen (did|was|is|will)\b|\b(dates?|timeline)\b/],
   ['who', /^(who|which (firms?|compan(y|ies)|entit(y|ies)|officials?|people))\b|\bnamed?\b/],
   ['where', /^where\b|\bwhere (did|was|is|will)\b/],
