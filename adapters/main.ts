@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  await digests.start(posters);
+  // Handlers before the scheduler starts: its first tick may already be posting when a SIGTERM arrives.
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  await digests.start(posters);
 }
 
 main().catch(exitOnStartupError);

@@ -46,17 +46,16 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (outOfScope(index, query)) return unknown();
   // The top fact may not answer what is asked (another period, speaker or kind of figure): a near-tie that does
   // answer takes its place. Only facts that answer are offered as a choice.
-  const fits = ranked.filter(
-    (r) =>
-      top.score - r.score < CUTOFFS.tie &&
-      r.score >= cutoff &&
-      r.anchor >= CUTOFFS.informative &&
-      answersWhatIsAsked(index, query, r),
-  );
+  const fits: Scored[] = [];
+  for (const r of ranked) {
+    if (top.score - r.score >= CUTOFFS.tie || fits.length === 3) break;
+    if (r.score >= cutoff && r.anchor >= CUTOFFS.informative && answersWhatIsAsked(index, query, r))
+      fits.push(r);
+  }
   const [best, second] = fits;
   if (!best) return unknown();
   if (second && best.score - second.score < CUTOFFS.tie) {
-    const options = fits.filter((r) => best.score - r.score < CUTOFFS.tie).slice(0, 3);
+    const options = fits.filter((r) => best.score - r.score < CUTOFFS.tie);
     return { kind: 'ambiguous', options, confidence: best.score };
   }
   const margin = second ? best.score - second.score : best.score;
@@ -103,7 +102,7 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
         !t.generic &&
         t.weight >= CUTOFFS.foreignSubject &&
         !best.entry.weights.has(t.token) &&
-        (t.name || index.facts.some((f) => f.subjects.has(t.token))),
+        (t.name || index.subjectNames.has(t.token)),
     )
     .reduce((n, t) => n + t.weight, 0);
   return total > 0 && foreign / total >= CUTOFFS.foreignShare;

@@ -113,7 +113,10 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
     for (const i of index.postings.get(t.token) ?? []) candidates.add(i);
   }
 
-  const results: Scored[] = [];
+  // Coverage first; the example overlap adds at most 0.25, so a fact that cannot come within a near-tie of the
+  // leader keeps its lower bound and skips the costly example scan (thousands of candidates in a big base).
+  const partial: Scored[] = [];
+  let leader = 0;
   for (const i of candidates) {
     const entry = index.facts[i] as IndexedFact;
     let covered = 0;
@@ -124,13 +127,16 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
       covered += t.weight * w;
       if (!t.generic) anchor = Math.max(anchor, t.weight);
     }
-    const coverage = covered / total;
-    const example = bestExample(entry, query, total);
-    const s =
-      0.75 * coverage + 0.25 * example + intentBonus(entry, query.intent) - TYPO_PENALTY * query.corrections;
-    results.push({ entry, score: Math.max(0, Math.min(1, s)), anchor });
+    const base =
+      0.75 * (covered / total) + intentBonus(entry, query.intent) - TYPO_PENALTY * query.corrections;
+    leader = Math.max(leader, base);
+    partial.push({ entry, score: base, anchor });
   }
-  return results.sort((a, b) => b.score - a.score);
+  for (const r of partial) {
+    const example = r.score + 0.25 < leader - CUTOFFS.tie ? 0 : bestExample(r.entry, query, total);
+    r.score = Math.max(0, Math.min(1, r.score + 0.25 * example));
+  }
+  return partial.sort((a, b) => b.score - a.score);
 }
 
 /** Overlap with the closest example phrasing, penalising example words the query lacks. */

@@ -52,6 +52,8 @@ const MONTH_PATTERNS = MONTHS.map((m) =>
  * April fact): the question is about another event.
  */
 export function asksOtherMonth(query: AnalyzedQuery, best: Scored): boolean {
+  const asked = MONTH_PATTERNS.flatMap((pattern, i) => (pattern.test(query.normalized) ? [i] : []));
+  if (asked.length === 0) return false;
   const { fact } = best.entry;
   const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => Number(d?.slice(5, 7)) - 1);
   // A quarter covers its months: "Oct-Dec 2023" asks for a Q4 2023 figure.
@@ -59,10 +61,7 @@ export function asksOtherMonth(query: AnalyzedQuery, best: Scored): boolean {
     const quarter = Number(/\bq([1-4])\b/i.exec(f.period ?? '')?.[1] ?? 0);
     if (quarter) dated.push(3 * quarter - 3, 3 * quarter - 2, 3 * quarter - 1);
   }
-  const text = `${fact.claim} ${fact.examples.join(' ')} ${fact.figures.map((f) => f.period ?? '').join(' ')}`;
-  const mentioned = text.toLowerCase();
-  return MONTH_PATTERNS.some(
-    (pattern, i) =>
-      pattern.test(query.normalized) && !dated.includes(i) && !mentioned.includes(MONTHS[i] as string),
-  );
+  const mentioned = `${fact.claim} ${fact.examples.join(' ')} ${fact.figures.map((f) => f.period ?? '').join(' ')}`;
+  const text = mentioned.toLowerCase();
+  return asked.some((i) => !dated.includes(i) && !text.includes(MONTHS[i] as string));
 }

@@ -39,7 +39,7 @@ export interface SearchIndex {
   expand: Expander;
   /** stems of words no fact covers (knowledge/outside.yml): a question using one is about something else */
   outside: Set<string>;
-  /** subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
+  /** every subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
   subjectNames: Map<string, string>;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
   tokenize(text: string): string[];
@@ -126,9 +126,12 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   );
   // Topic labels first ("Machine tools", not "Dalian Machine Tool Group"); entities name people and firms.
   const subjectNames = new Map<string, string>();
-  const named = [...kb.topics.map((t) => t.label), ...kb.facts.flatMap(namesOf)];
-  for (const name of named)
-    for (const t of tokenize(name)) if (!subjectNames.has(t)) subjectNames.set(t, name);
+  const named = [
+    ...kb.topics.map((t) => [topicLabels.get(t.id), t.label]),
+    ...kb.facts.flatMap(namesOf).map((n) => [n, n]),
+  ];
+  for (const [text, name] of named as [string, string][])
+    for (const t of tokenize(text)) if (!subjectNames.has(t)) subjectNames.set(t, name);
   const outside = new Set((kb.outside ?? []).map((w) => stem(normalize(w))).filter((t) => !idf.has(t)));
   return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames, outside };
 }
