@@ -70,6 +70,7 @@ function answersWhatIsAsked(index: SearchIndex, query: AnalyzedQuery, candidate:
     asksOtherMonth(query, candidate) ||
     asksUnreportedReaction(query, candidate) ||
     asksUnrecordedSpeaker(index, query, candidate) ||
+    namesOtherSource(index, query, candidate) ||
     asksOtherKindOfFigure(query, candidate)
   );
 }
@@ -90,6 +91,18 @@ function asksOtherKindOfFigure(query: AnalyzedQuery, candidate: Scored): boolean
     (MONEY.test(q) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
     (ASKS_FIRMS.test(q) && !firms?.length)
   );
+}
+
+/** "…imports came from Germany": the word after "from" names where the goods came from. */
+const SOURCE = /\bfrom (?:the )?([a-z]+)/g;
+
+/** The question asks about goods from a country or firm (a subject of some fact) that the fact does not mention. */
+function namesOtherSource(index: SearchIndex, query: AnalyzedQuery, candidate: Scored): boolean {
+  for (const [, word] of query.corrected.matchAll(SOURCE)) {
+    const source = index.tokenize(word as string)[0];
+    if (source && index.subjectNames.has(source) && !candidate.entry.weights.has(source)) return true;
+  }
+  return false;
 }
 
 /** The question names a person, place or thing (another fact's subject, or a capitalised name) the best fact lacks. */

@@ -7,7 +7,7 @@ import type { SearchIndex } from './search-index.js';
  * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
  */
 const NOT_FOR_FACTS =
-  /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
+  /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped|keep|continue|peak|grow|rise|increase|decrease|decline|fall|drop)\b|\bnext (?:year|month|quarter|week)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;

@@ -7,6 +7,7 @@ import { namesOf, type SearchIndex } from './search-index.js';
 const SPEECH = [
   /\bwhat did (.{2,60}?) (?:say|said|tell|told|promise|pledge|warn|claim|announce|reply|respond|agree|offer|propose|ask)\b/,
   /\bhow (?:did|has|have|does|do|is|was) (.{2,60}?) (?:react|reacted|reacting|respond|responded|responding|reply|replied|push|hit)\b/,
+  /\b(?:did|has|have) (.{2,40}?) (?:acknowledge|acknowledged|admit|admitted|confirm|confirmed|comment|commented|respond|responded|reply|replied|react|reacted|deny|denied|say|said)\b/,
 ];
 /** "Has the EU banned…", "Did Japan join…": the words before the verb name who acted. Meeting is mutual: not here. */
 const ACTION =
@@ -26,7 +27,7 @@ function typoCorrected(query: AnalyzedQuery, start: number, phrase: string): str
 
 /**
  * The question asks what someone said, how they reacted or whether they acted, and the fact records nobody of that
- * name doing so. A speaker must be the fact's source or the subject its claim opens with ("Janet Yellen went… she
+ * name doing so. A speaker must be the fact's source (its attribution or an outlet that reported it) or the subject its claim opens with ("Janet Yellen went… she
  * cautioned"); an actor must at least be one of the names the fact holds. "What did Xi tell Blinken?" of a fact where Blinken met Xi would otherwise answer with Blinken's
  * trip, and "Has the EU banned Russian aluminium?" with the US ban. A name no fact knows is nobody the facts record.
  */
@@ -44,8 +45,9 @@ export function asksUnrecordedSpeaker(index: SearchIndex, query: AnalyzedQuery, 
   const { fact } = best.entry;
   // Whoever a fact names may have acted in it; only its source, or the subject of a claim that reports speech, spoke.
   const opening = REPORTS_SPEECH.test(fact.claim) ? fact.claim.split(/\s+/).slice(0, 4).join(' ') : '';
+  const outlets = fact.sources.map((source) => source.outlet).join(' ');
   const recorded = speech
-    ? `${fact.attribution} ${opening}`
+    ? `${fact.attribution} ${outlets} ${opening}`
     : `${fact.attribution} ${namesOf(fact).join(' ')}`;
   const tokens = new Set(index.tokenize(recorded));
   return !actors.some((t) => tokens.has(t));

@@ -12,6 +12,7 @@ const questions = loadQuestions();
 const tuning2 = loadQuestions('tests/eval/questions-tuning2.yml');
 const tuning3 = loadQuestions('tests/eval/questions-tuning3.yml');
 const tuning4 = loadQuestions('tests/eval/questions-tuning4.yml');
+const tuning5 = loadQuestions('tests/eval/questions-tuning5.yml');
 const blind = loadQuestions('tests/eval/questions-blind.yml');
 const blind2 = loadQuestions('tests/eval/questions-blind2.yml');
 const blind3 = loadQuestions('tests/eval/questions-blind3.yml');
@@ -28,8 +29,8 @@ const BARS = {
 
 /**
  * The blind sets' failures are never looked at, so they stay honest measures; their floors only catch regressions.
- * Tuning sets 2 (hard near-misses), 3 (chat-style) and 4 (plain English, misspelt) are tuned on, like the tuning split, but
- * are far harder; they have floors too.
+ * Tuning sets 2 and 5 (hard near-misses), 3 (chat-style) and 4 (plain English, misspelt) are tuned on, like the
+ * tuning split, but are far harder; they have floors too.
  */
 const FLOORS = [
   { name: 'blind', set: blind, answers: 88, refusals: 96 },
@@ -37,7 +38,8 @@ const FLOORS = [
   { name: 'blind3', set: blind3, answers: 89, refusals: 93 },
   { name: 'tuning2', set: tuning2, answers: 75, refusals: 87 },
   { name: 'tuning3', set: tuning3, answers: 86, refusals: 86 },
-  { name: 'tuning4', set: tuning4, answers: 91, refusals: 91 },
+  { name: 'tuning4', set: tuning4, answers: 94, refusals: 95 },
+  { name: 'tuning5', set: tuning5, answers: 96, refusals: 80 },
 ] as const;
 
 describe('evaluation set', () => {
@@ -45,7 +47,17 @@ describe('evaluation set', () => {
     expect(questions.length).toBeGreaterThanOrEqual(150);
     expect(questions.filter((q) => q.expect === 'refuse').length).toBeGreaterThanOrEqual(40);
     const examples = new Set(loadKnowledge('knowledge').facts.flatMap((f) => f.examples.map(normalize)));
-    const all = [...questions, ...tuning2, ...tuning3, ...tuning4, ...blind, ...blind2, ...blind3, ...blind4];
+    const all = [
+      ...questions,
+      ...tuning2,
+      ...tuning3,
+      ...tuning4,
+      ...tuning5,
+      ...blind,
+      ...blind2,
+      ...blind3,
+      ...blind4,
+    ];
     expect(all.filter((q) => examples.has(normalize(q.q))).map((q) => q.q)).toEqual([]);
   });
 

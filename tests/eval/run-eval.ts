@@ -3,7 +3,7 @@ import { createSitrep } from '../../src/sitrep.js';
 import { evaluate, loadQuestions, summary } from './evaluate.js';
 
 /**
- * `npm run eval [tuning|holdout|tuning2|tuning3|tuning4|blind|blind2|blind3|blind4]`: accuracy and refusal rate, and every failing question of the
+ * `npm run eval [tuning|holdout|tuning2|tuning3|tuning4|tuning5|blind|blind2|blind3|blind4]`: accuracy and refusal rate, and every failing question of the
  * sets used for tuning. The blind sets print their figures only: their items must never be seen while tuning.
  */
 const set = process.argv[2];
@@ -11,6 +11,7 @@ const FILES: Record<string, { path: string; blind: boolean }> = {
   tuning2: { path: 'tests/eval/questions-tuning2.yml', blind: false },
   tuning3: { path: 'tests/eval/questions-tuning3.yml', blind: false },
   tuning4: { path: 'tests/eval/questions-tuning4.yml', blind: false },
+  tuning5: { path: 'tests/eval/questions-tuning5.yml', blind: false },
   blind: { path: 'tests/eval/questions-blind.yml', blind: true },
   blind2: { path: 'tests/eval/questions-blind2.yml', blind: true },
   blind3: { path: 'tests/eval/questions-blind3.yml', blind: true },
