@@ -12,11 +12,7 @@ export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
   const { fact } = best.entry;
   // A whole year asked of figures that are all quarterly: a quarter is not the year.
   const quarterly = fact.figures.length > 0 && fact.figures.every((f) => /\bq[1-4]\b/i.test(f.period ?? ''));
-  // "The total in 2023" of a quarterly figure asks for the year too.
-  const q = query.normalized;
-  const totalForYear =
-    /\btotal\b/.test(q) && /\b(?:19|20)\d\d\b/.test(q) && !/\bq[1-4]\b|\bquarter\b/.test(q);
-  if (quarterly && (WHOLE_YEAR.test(q) || totalForYear)) return true;
+  if (quarterly && WHOLE_YEAR.test(query.normalized)) return true;
   const asked = query.tokens.filter((t) => PERIOD.test(t.token)).map((t) => t.token);
   // A figure is asked for: its own periods count, not the year the fact was reported in.
   if ((query.intent === 'how-much' || query.intent === 'share') && fact.figures.length > 0) {

@@ -7,7 +7,7 @@ import { namesOf, type SearchIndex } from './search-index.js';
 const SPEECH = [
   /\bwhat did (.{2,60}?) (?:say|said|tell|told|promise|pledge|warn|claim|announce|reply|respond|agree|offer|propose|ask)\b/,
   /\bhow (?:did|has|have|does|do|is|was) (.{2,60}?) (?:react|reacted|reacting|respond|responded|responding|reply|replied|push|hit)\b/,
-  /\b(?:did|has|have) (.{2,40}?) (?:acknowledge|acknowledged|admit|admitted|confirm|confirmed|comment|commented|respond|responded|reply|replied|react|reacted|deny|denied|say|said)\b/,
+  /\b(?:did|has|have) (.{2,40}?) (?:acknowledge|acknowledged|admit|admitted|confirm|confirmed|comment|commented|respond|responded|reply|replied|react|reacted|deny|denied)\b/,
 ];
 /** "Has the EU banned…", "Did Japan join…": the words before the verb name who acted. Meeting is mutual: not here. */
 const ACTION =
