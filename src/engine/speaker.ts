@@ -27,9 +27,10 @@ function typoCorrected(query: AnalyzedQuery, start: number, phrase: string): str
 
 /**
  * The question asks what someone said, how they reacted or whether they acted, and the fact records nobody of that
- * name doing so. A speaker must be the fact's source (its attribution or an outlet that reported it) or the subject its claim opens with ("Janet Yellen went… she
- * cautioned"); an actor must at least be one of the names the fact holds. "What did Xi tell Blinken?" of a fact where Blinken met Xi would otherwise answer with Blinken's
- * trip, and "Has the EU banned Russian aluminium?" with the US ban. A name no fact knows is nobody the facts record.
+ * name doing so. A speaker must be the fact's source (its attribution or an outlet that reported it) or the subject
+ * its claim opens with ("Janet Yellen went… she cautioned"); an actor must at least be one of the names the fact
+ * holds. Otherwise "What did Xi tell Blinken?" would get Blinken's trip, where he met Xi, and "Has the EU banned
+ * Russian aluminium?" the US ban. A name no fact knows is nobody the facts record.
  */
 export function asksUnrecordedSpeaker(index: SearchIndex, query: AnalyzedQuery, best: Scored): boolean {
   const speech = SPEECH.map((p) => p.exec(query.normalized)).find(Boolean);
