@@ -5,6 +5,7 @@ import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-ind
 import { type Correction, correctTypo } from './typo.js';
 
 const TYPO_PENALTY = 0.02;
+const YES_NO = /^(?:is|are|was|were|can|could|does|do|did|has|have|will|may|should) /;
 /** An unknown word weighs about as much as the rarest known word: it may well be what the question is about. */
 const UNKNOWN_WEIGHT = 0.8;
 /** An unknown name (capitalised mid-sentence: "India", "EU") is even more likely to be the point of the question. */
@@ -127,8 +128,7 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
       covered += t.weight * w;
       if (!t.generic) anchor = Math.max(anchor, t.weight);
     }
-    const base =
-      0.75 * (covered / total) + intentBonus(entry, query.intent) - TYPO_PENALTY * query.corrections;
+    const base = 0.75 * (covered / total) + intentBonus(entry, query) - TYPO_PENALTY * query.corrections;
     leader = Math.max(leader, base);
     partial.push({ entry, score: base, anchor });
   }
@@ -156,9 +156,9 @@ function bestExample(entry: IndexedFact, query: AnalyzedQuery, total: number): n
   return best;
 }
 
-function intentBonus(entry: IndexedFact, intent: Intent): number {
+function intentBonus(entry: IndexedFact, query: AnalyzedQuery): number {
   const { fact } = entry;
-  switch (intent) {
+  switch (query.intent) {
     case 'share':
       return fact.figures.some((f) => f.unit === 'percent') ? 0.03 : 0;
     case 'how-much':
@@ -168,7 +168,8 @@ function intentBonus(entry: IndexedFact, intent: Intent): number {
     case 'who':
       return fact.entities.length > 2 ? 0.02 : 0;
     default:
-      // a general question is best answered by the headline fact, the one with the numbers
-      return fact.figures.length > 0 ? 0.03 : 0;
+      // A general question is best answered by the headline fact, the one with the numbers; a yes-or-no question
+      // ("Is the LME still taking Russian metal?") asks for no number.
+      return fact.figures.length > 0 && !YES_NO.test(query.normalized) ? 0.03 : 0;
   }
 }

@@ -188,6 +188,13 @@ describe('answers', () => {
     expect(sitrep.ask('what share of russias machine-tool imprts came from china').kind).toBe('answered');
   });
 
+  it('prefers no fact for its numbers when a yes-or-no question asks for none', () => {
+    const a = sitrep.ask('Is the London Metal Exchange still taking Russian aluminum?');
+    const ids =
+      a.kind === 'answered' ? [a.facts[0]?.id] : a.kind === 'ambiguous' ? a.options.map((o) => o.factId) : [];
+    expect(ids).toContain('metals-exchange-ban');
+  });
+
   it('tells the CME from the LME: LME stock shares say nothing of CME stocks', () => {
     expect(sitrep.ask('What share of CME aluminium stocks is Russian?').kind).toBe('unknown');
     expect(answered(sitrep.ask('Did the CME stop taking new Russian metal?')).facts[0]?.id).toBe(
