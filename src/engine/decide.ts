@@ -2,7 +2,7 @@ import type { AnalyzedQuery, Scored } from './match.js';
 import { asksOtherMonth, asksOtherPeriod } from './periods.js';
 import { outOfScope } from './scope.js';
 import type { SearchIndex } from './search-index.js';
-import { asksUnrecordedSpeaker } from './speaker.js';
+import { asksUnrecordedActor } from './speaker.js';
 
 /**
  * Our own cutoffs on our own scores (fuse.js's `threshold` only filters typo candidates).
@@ -11,7 +11,7 @@ import { asksUnrecordedSpeaker } from './speaker.js';
 export const CUTOFFS = {
   /** below this the best fact does not answer the question */
   answer: 0.5,
-  /** the same, when the question has a word no fact knows ("wheat", "price"): it may be about that word */
+  /** the same, when the question has a word no fact knows ("feeding", "gist"): it may be about that word */
   answerWithUnknown: 0.52,
   /** a runner-up this close to the best is a near-tie */
   tie: 0.03,
@@ -46,11 +46,13 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (outOfScope(index, query)) return unknown();
   // The top fact may not answer what is asked (another period, speaker or kind of figure): a near-tie that does
   // answer takes its place. Only facts that answer are offered as a choice.
+  // A stand-in for a top fact that lacks the kind of number asked for must match the question's most specific word
+  // as well: "How much nitrocellulose…" is not about semiconductors because that fact has numbers.
+  const anchor = asksOtherKindOfFigure(query, top) ? top.anchor : CUTOFFS.informative;
   const fits: Scored[] = [];
   for (const r of ranked) {
     if (top.score - r.score >= CUTOFFS.tie || fits.length === 3) break;
-    if (r.score >= cutoff && r.anchor >= CUTOFFS.informative && answersWhatIsAsked(index, query, r))
-      fits.push(r);
+    if (r.score >= cutoff && r.anchor >= anchor && answersWhatIsAsked(index, query, r)) fits.push(r);
   }
   const [best, second] = fits;
   if (!best) return unknown();
@@ -69,7 +71,7 @@ function answersWhatIsAsked(index: SearchIndex, query: AnalyzedQuery, candidate:
     asksOtherPeriod(query, candidate) ||
     asksOtherMonth(query, candidate) ||
     asksUnreportedReaction(query, candidate) ||
-    asksUnrecordedSpeaker(index, query, candidate) ||
+    asksUnrecordedActor(index, query, candidate) ||
     namesOtherSource(index, query, candidate) ||
     asksOtherKindOfFigure(query, candidate)
   );
@@ -123,17 +125,19 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
 
 /** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
 const MONEY =
-  /\b(?:usd|dollars?|gbp|pounds? sterling|euros?|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b|\b(?:annual|yearly|total) (?:sales|revenues?|income|earnings)\b/;
+  /\b(?:usd|dollars?|gbp|pounds? sterling|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b|\b(?:annual|yearly|total) (?:sales|revenues?|income|earnings)\b/;
 
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =
-  /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\bnames? (?:of|the)\b|\blist (?:the|all|of)\b/;
+  /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\b(?:names? (?:of|the)|list (?:the|all|of)) (?:\w+ ){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|plants?|groups?|manufacturers?|makers?|suppliers?|producers?)\b/;
 
 /** A claim that counts in words ("AP quoted two officials") answers "how many" too. */
-const COUNT_WORDS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b/;
+const COUNT_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of) (?:[a-z]+ ){0,3}?(?:officials|entities|groups|firms|companies|people|sources|countries|ministers)\b/i;
 
 /** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
-const COUNTING = /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b)/;
+const COUNTING =
+  /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b| percent\b| billion\b| million\b)/;
 
 /** Glossary terms for a reaction: "how did X react / reply / deny". */
 const REACTION = ['respons', 'deny'];

@@ -5,7 +5,6 @@ import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-ind
 import { type Correction, correctTypo } from './typo.js';
 
 const TYPO_PENALTY = 0.02;
-const YES_NO = /^(?:is|are|was|were|can|could|does|do|did|has|have|will|may|should) /;
 /** An unknown word weighs about as much as the rarest known word: it may well be what the question is about. */
 const UNKNOWN_WEIGHT = 0.8;
 /** An unknown name (capitalised mid-sentence: "India", "EU") is even more likely to be the point of the question. */
@@ -22,7 +21,7 @@ export interface QueryToken {
   name: boolean;
   /** A name found in no fact or glossary entry: someone or something we know nothing of. */
   unknownName: boolean;
-  /** A word curated as outside the fact base ("zinc", "forecast"): the question is about something no fact covers. */
+  /** A word curated as outside the fact base ("zinc", "fentanyl"): the question is about something no fact covers. */
   outside: boolean;
 }
 
@@ -33,6 +32,8 @@ export interface AnalyzedQuery {
   tokens: QueryToken[];
   intent: Intent;
   corrections: number;
+  /** "Is the LME still taking…?": a yes-or-no question, which asks for no number */
+  yesNo: boolean;
 }
 
 export interface Scored {
@@ -80,7 +81,8 @@ export function analyze(
       outside: index.outside.has(token),
     });
   }
-  return { normalized, corrected, tokens, intent: detectIntent(normalized), corrections };
+  const yesNo = /^(?:is|are|was|were|can|could|does|do|did|has|have|will|may|should) /.test(normalized);
+  return { normalized, corrected, tokens, intent: detectIntent(normalized), corrections, yesNo };
 }
 
 /** Months and weekdays are capitalised but name no one; periods.ts judges them. */
@@ -170,6 +172,6 @@ function intentBonus(entry: IndexedFact, query: AnalyzedQuery): number {
     default:
       // A general question is best answered by the headline fact, the one with the numbers; a yes-or-no question
       // ("Is the LME still taking Russian metal?") asks for no number.
-      return fact.figures.length > 0 && !YES_NO.test(query.normalized) ? 0.03 : 0;
+      return fact.figures.length > 0 && !query.yesNo ? 0.03 : 0;
   }
 }

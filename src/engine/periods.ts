@@ -2,7 +2,7 @@ import type { AnalyzedQuery, Scored } from './match.js';
 
 const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
 const WHOLE_YEAR =
-  /\b(?:whole|full|entire|all) (?:of )?(?:the )?(?:year|(?:19|20)\d\d)\b|\b(?:annual|annually|yearly|per year|a year|all four quarters)\b/;
+  /\b(?:whole|full|entire|all) (?:of )?(?:the )?(?:year|(?:19|20)\d\d)\b|\b(?:annual|annually|yearly|per year|a year(?! ago| earlier| before)|all four quarters|(?:first|second) half|h[12])\b/;
 
 /**
  * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023

@@ -7,7 +7,7 @@ import type { SearchIndex } from './search-index.js';
  * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
  */
 const NOT_FOR_FACTS =
-  /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped|keep|continue|peak|grow|rise|increase|decrease|decline|fall|drop)\b|\bnext (?:year|month|quarter|week)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard|repeat after me|pretend|you are now|act as|system prompt|jailbreak|developer mode)\b/;
+  /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped|keep|continue|peak|grow|rise|increase|decrease|decline|fall|drop)\b|\bnext (?:year|month|quarter|week)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard (?:\w+ ){0,3}?(?:instructions|rules|prompts?)|repeat after me|pretend|you are now|^act as|act as (?:a|an|my|if)|system prompt|jailbreak|developer mode)\b/;
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;
@@ -25,8 +25,8 @@ export function outOfScope(index: SearchIndex, query: AnalyzedQuery): boolean {
   );
 }
 
-function asksUnknownGoods(index: SearchIndex, normalized: string): boolean {
-  for (const [, words] of normalized.matchAll(GOODS)) {
+function asksUnknownGoods(index: SearchIndex, text: string): boolean {
+  for (const [, words] of text.matchAll(GOODS)) {
     const goods = index.tokenize(words as string).at(-1);
     if (goods && !index.idf.has(goods) && !isGeneric(goods)) return true;
   }

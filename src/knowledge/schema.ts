@@ -72,7 +72,7 @@ export const glossaryFileSchema = z.strictObject({
   glossary: z.array(z.strictObject({ term: z.string().min(2), synonyms: z.array(z.string().min(2)).min(1) })),
 });
 
-/** knowledge/outside.yml, optional: single lowercase words no fact covers ("zinc", "forecast"). */
+/** knowledge/outside.yml, optional: single lowercase words no fact covers ("zinc", "fentanyl"). */
 export const outsideFileSchema = z.strictObject({
   outside: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (a-z, 0-9, no spaces)')),
 });

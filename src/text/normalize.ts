@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
   overview summarise summarize recap rundown gist tldr briefly bit piece point points specific specifically actual
   accurate correct real verify check simple simply plain paragraph sentence para bullet bullets clarify remind recall
   else regarding re concerning wrt cos coz kindly mate team folks yo sorry btw fyi asap urgently deadline draft memo
-  note notes desk editor readers audience boss client clients citation reference okay wondering curious interested
+  note notes desk editor readers audience boss client clients citation reference wondering curious interested
   looking working asking several various essentially literally word wording phrase phrasing verbatim barely formally
   precisely approximately timeline heard hear kind kinds type types sort sorts`.split(/\s+/),
 );
@@ -31,7 +31,7 @@ const GENERIC = new Set(
   day today now current currently number amount figure figures percent percentage share total value big biggest
   large largest main role part thing things stuff info information detail details story news update happen happened
   happening doing people official officials report reported reports period periods cover covers covered headline
-  numbers number stats statistics data give gave given giving gives hand handed handing see saw seen`.split(
+  numbers number stats statistics data give gave given giving gives hand handed handing see saw seen sell sells selling sold`.split(
     /\s+/,
   ),
 );

@@ -195,6 +195,20 @@ describe('answers', () => {
     expect(ids).toContain('metals-exchange-ban');
   });
 
+  it('keeps the narrow rules narrow', () => {
+    const kind = (text: string) => sitrep.ask(text).kind;
+    // No other fact stands in for one that lacks the number asked for.
+    expect(kind('How much nitrocellulose has China sold Russia?')).toBe('unknown');
+    // "act as", "name of", "list the" and "how many percent" are ordinary wording.
+    expect(kind("Does China act as Russia's main supplier of machine tools?")).not.toBe('unknown');
+    expect(kind('What is the name of the island where the G7 ministers met?')).toBe('answered');
+    expect(kind("List the dates of Blinken's China visit")).toBe('answered');
+    expect(kind("How many percent of Russia's microelectronics came from China?")).toBe('answered');
+    // The claim says the G7 leaders pledged; a count word must count something.
+    expect(kind('What did the G7 leaders pledge on metals?')).toBe('answered');
+    expect(kind('How many times has Blinken visited China?')).toBe('unknown');
+  });
+
   it('tells the CME from the LME: LME stock shares say nothing of CME stocks', () => {
     expect(sitrep.ask('What share of CME aluminium stocks is Russian?').kind).toBe('unknown');
     expect(answered(sitrep.ask('Did the CME stop taking new Russian metal?')).facts[0]?.id).toBe(
