@@ -1,8 +1,7 @@
 import Fuse from 'fuse.js';
-import { formatValue } from '../answer/format.js';
 import { createExpander, type Expander } from '../text/glossary.js';
 import { contentTokens, isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
-import type { Fact, Figure, KnowledgeBase } from '../types.js';
+import type { Fact, KnowledgeBase } from '../types.js';
 
 /** How much a word counts depending on the field it appears in. */
 export const FIELD_WEIGHTS = {
@@ -50,9 +49,6 @@ export function tokenWeight(idf: Map<string, number>, token: string): number {
   return (idf.get(token) ?? 0) * (isGeneric(token) ? GENERIC_WEIGHT : 1);
 }
 
-/** The number a reader would quote ("70", "900" of $900 million), so "is it 70%?" finds its figure. */
-const figureNumber = (f: Figure) => /\d[\d.,]*/.exec(formatValue(f.value, f.unit))?.[0] ?? '';
-
 /** Every name a fact holds: its entities and the firms it names. */
 export const namesOf = (fact: Fact) => [...fact.entities, ...(fact.firms ?? [])];
 
@@ -72,7 +68,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const topicText = fact.topics.map((t) => topicLabels.get(t) ?? t).join(' ');
     add(fact.examples.join(' '), FIELD_WEIGHTS.examples);
     add(
-      fact.figures.map((f) => `${f.label} ${f.measures} ${f.period ?? ''} ${figureNumber(f)}`).join(' '),
+      fact.figures.map((f) => `${f.label} ${f.measures} ${f.period ?? ''}`).join(' '),
       FIELD_WEIGHTS.figures,
     );
     add(namesOf(fact).join(' '), FIELD_WEIGHTS.entities);
