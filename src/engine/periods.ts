@@ -1,4 +1,9 @@
+import type { Fact } from '../types.js';
 import type { AnalyzedQuery, Scored } from './match.js';
+
+/** The day the fact happened and the days its sources were published (ISO dates). */
+const datesOf = (fact: Fact): string[] =>
+  [fact.date ?? '', ...fact.sources.map((s) => s.published)].filter(Boolean);
 
 const PERIOD = /^(?:(?:19|20)\d\d|q[1-4])$/;
 const WHOLE_YEAR =
@@ -22,7 +27,7 @@ export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
       .toLowerCase();
     return asked.some((p) => !periods.includes(p));
   }
-  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => d?.slice(0, 4));
+  const dated = datesOf(fact).map((d) => d.slice(0, 4));
   return asked.some((p) => !best.entry.weights.has(p) && !dated.includes(p));
 }
 
@@ -55,7 +60,7 @@ export function asksOtherMonth(query: AnalyzedQuery, best: Scored): boolean {
   const asked = MONTH_PATTERNS.flatMap((pattern, i) => (pattern.test(query.normalized) ? [i] : []));
   if (asked.length === 0) return false;
   const { fact } = best.entry;
-  const dated = [fact.date, ...fact.sources.map((s) => s.published)].map((d) => Number(d?.slice(5, 7)) - 1);
+  const dated = datesOf(fact).map((d) => Number(d.slice(5, 7)) - 1);
   // A quarter covers its months: "Oct-Dec 2023" asks for a Q4 2023 figure.
   for (const f of fact.figures) {
     const quarter = Number(/\bq([1-4])\b/i.exec(f.period ?? '')?.[1] ?? 0);

@@ -53,7 +53,7 @@ export function tokenWeight(idf: Map<string, number>, token: string): number {
 export const namesOf = (fact: Fact) => [...fact.entities, ...(fact.firms ?? [])];
 
 /** "What did the FT report…" names an outlet: a fact it reported is about that. */
-const outlets = (fact: Fact) => fact.sources.map((s) => s.outlet).join(' ');
+export const outlets = (fact: Fact) => fact.sources.map((s) => s.outlet).join(' ');
 
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const expand = createExpander(kb.glossary);

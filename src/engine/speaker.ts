@@ -1,7 +1,7 @@
 import { isGeneric } from '../text/normalize.js';
 import { CUTOFFS } from './decide.js';
 import type { AnalyzedQuery, Scored } from './match.js';
-import { namesOf, type SearchIndex } from './search-index.js';
+import { namesOf, outlets, type SearchIndex } from './search-index.js';
 
 /** "What did Xi tell Blinken…", "How did the Kremlin react…": the words before the verb name who spoke. */
 const SPEECH = [
@@ -52,9 +52,8 @@ export function asksUnrecordedActor(index: SearchIndex, query: AnalyzedQuery, ca
   // "What did the G7 leaders pledge?" of a claim where they "pledged": whoever it names did that.
   const verb = match[0].split(' ').at(-1)?.slice(0, 5) ?? '';
   const reported = verb.length === 5 && fact.claim.toLowerCase().includes(verb) ? fact.claim : opening;
-  const outlets = fact.sources.map((source) => source.outlet).join(' ');
   const recorded = speech
-    ? `${fact.attribution} ${outlets} ${reported}`
+    ? `${fact.attribution} ${outlets(fact)} ${reported}`
     : `${fact.attribution} ${namesOf(fact).join(' ')}`;
   const tokens = new Set(index.tokenize(recorded));
   return !actors.some((t) => tokens.has(t));
