@@ -45,9 +45,9 @@ export function decide(index: SearchIndex, query: AnalyzedQuery, ranked: Scored[
   if (!top || top.score < cutoff || top.anchor < CUTOFFS.informative) return unknown();
   if (outOfScope(index, query)) return unknown();
   // The top fact may not answer what is asked (another period, speaker or kind of figure): a near-tie that does
-  // answer takes its place. Only facts that answer are offered as a choice.
-  // A stand-in for a top fact that lacks the kind of number asked for must match the question's most specific word
-  // as well: "How much nitrocellulose…" is not about semiconductors because that fact has numbers.
+  // answer takes its place, and only facts that answer are offered as a choice. When the top fact lacks the kind of
+  // number asked for, its stand-in must match the question's most specific word as well: "How much nitrocellulose…"
+  // is not about semiconductors just because that fact has numbers.
   const anchor = asksOtherKindOfFigure(query, top) ? top.anchor : CUTOFFS.informative;
   const fits: Scored[] = [];
   for (const r of ranked) {
@@ -107,8 +107,8 @@ function namesOtherSource(index: SearchIndex, query: AnalyzedQuery, candidate: S
   return false;
 }
 
-/** The question names a person, place or thing (another fact's subject, or a capitalised name) the best fact lacks. */
-function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Scored): boolean {
+/** The question names a person, place or thing (another fact's subject, or a capitalised name) the fact lacks. */
+function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, candidate: Scored): boolean {
   const total = query.tokens.reduce((n, t) => n + t.weight, 0);
   const foreign = query.tokens
     .filter(
@@ -116,7 +116,7 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, best: Score
         t.known &&
         !t.generic &&
         t.weight >= CUTOFFS.foreignSubject &&
-        !best.entry.weights.has(t.token) &&
+        !candidate.entry.weights.has(t.token) &&
         (t.name || index.subjectNames.has(t.token)),
     )
     .reduce((n, t) => n + t.weight, 0);
@@ -142,10 +142,11 @@ const COUNTING =
 /** Glossary terms for a reaction: "how did X react / reply / deny". */
 const REACTION = ['respons', 'deny'];
 
-/** The question asks how someone reacted, and the best fact reports no reaction at all. */
-function asksUnreportedReaction(query: AnalyzedQuery, best: Scored): boolean {
+/** The question asks how someone reacted, and the fact reports no reaction at all. */
+function asksUnreportedReaction(query: AnalyzedQuery, candidate: Scored): boolean {
   return (
-    query.tokens.some((t) => REACTION.includes(t.token)) && !REACTION.some((r) => best.entry.weights.has(r))
+    query.tokens.some((t) => REACTION.includes(t.token)) &&
+    !REACTION.some((r) => candidate.entry.weights.has(r))
   );
 }
 

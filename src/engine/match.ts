@@ -1,6 +1,7 @@
 import { isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
 import { CUTOFFS } from './decide.js';
 import { detectIntent, type Intent } from './intent.js';
+import { MONTHS } from './periods.js';
 import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
 import { type Correction, correctTypo } from './typo.js';
 
@@ -87,9 +88,7 @@ export function analyze(
 
 /** Months and weekdays are capitalised but name no one; periods.ts judges them. */
 const CALENDAR = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'
-    .split(' ')
-    .map(stem),
+  [...MONTHS, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')].map(stem),
 );
 
 /** Stemmed tokens of words written capitalised after the first word of a sentence. */

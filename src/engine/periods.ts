@@ -10,11 +10,11 @@ const WHOLE_YEAR =
   /\b(?:whole|full|entire|all) (?:of )?(?:the )?(?:year|(?:19|20)\d\d)\b|\b(?:annual|annually|yearly|per year|a year(?! ago| earlier| before)|all four quarters|(?:first|second) half|h[12])\b/;
 
 /**
- * The question names a year or quarter the best fact never mentions ("machine tools in Q3 2023" of a Q4 2023
+ * The question names a year or quarter the fact never mentions ("machine tools in Q3 2023" of a Q4 2023
  * figure): answering would give another period's figure as if it were the one asked for.
  */
-export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
-  const { fact } = best.entry;
+export function asksOtherPeriod(query: AnalyzedQuery, candidate: Scored): boolean {
+  const { fact } = candidate.entry;
   // A whole year asked of figures that are all quarterly: a quarter is not the year.
   const quarterly = fact.figures.length > 0 && fact.figures.every((f) => /\bq[1-4]\b/i.test(f.period ?? ''));
   if (quarterly && WHOLE_YEAR.test(query.normalized)) return true;
@@ -28,10 +28,10 @@ export function asksOtherPeriod(query: AnalyzedQuery, best: Scored): boolean {
     return asked.some((p) => !periods.includes(p));
   }
   const dated = datesOf(fact).map((d) => d.slice(0, 4));
-  return asked.some((p) => !best.entry.weights.has(p) && !dated.includes(p));
+  return asked.some((p) => !candidate.entry.weights.has(p) && !dated.includes(p));
 }
 
-const MONTHS = [
+export const MONTHS = [
   'january',
   'february',
   'march',
@@ -53,13 +53,13 @@ const MONTH_PATTERNS = MONTHS.map((m) =>
 );
 
 /**
- * The question names a month the best fact never mentions and was not dated in ("Did Xi visit Europe in May?" of an
+ * The question names a month the fact never mentions and was not dated in ("Did Xi visit Europe in May?" of an
  * April fact): the question is about another event.
  */
-export function asksOtherMonth(query: AnalyzedQuery, best: Scored): boolean {
+export function asksOtherMonth(query: AnalyzedQuery, candidate: Scored): boolean {
   const asked = MONTH_PATTERNS.flatMap((pattern, i) => (pattern.test(query.normalized) ? [i] : []));
   if (asked.length === 0) return false;
-  const { fact } = best.entry;
+  const { fact } = candidate.entry;
   const dated = datesOf(fact).map((d) => Number(d.slice(5, 7)) - 1);
   // A quarter covers its months: "Oct-Dec 2023" asks for a Q4 2023 figure.
   for (const f of fact.figures) {
