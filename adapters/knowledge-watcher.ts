@@ -7,7 +7,7 @@ export interface KnowledgeWatcherOptions {
   dir: string;
   log: Logger;
   /** Called with each new base that loads without errors; a broken edit never reaches it. */
-  onChange(kb: KnowledgeBase): void;
+  onChange(kb: KnowledgeBase): unknown;
   /** Quiet time after the last file event before reloading, so an editor's burst of writes is one reload. */
   debounceMs?: number;
   check?: (dir: string) => KnowledgeCheck;

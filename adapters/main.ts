@@ -11,6 +11,7 @@ import type { DigestPoster } from './digest/poster.js';
 import { startDiscord } from './discord/index.js';
 import { watchKnowledge } from './knowledge-watcher.js';
 import { createLogger } from './log.js';
+import { openSemantic } from './semantic.js';
 import { startSlack } from './slack/index.js';
 import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
 
@@ -18,19 +19,24 @@ import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  const semantic = await openSemantic(config.dataDir, log);
   const insights = openSqliteInsightsStore({ dataDir: config.dataDir, log });
   const digests = openDigests({ config, knowledge: () => sitrep.knowledge(), log });
-  const sitrep = createSitrep({
-    knowledge: loadKnowledge(config.knowledgeDir),
+  const sitrep = await createSitrep({ knowledge, log, ...semantic, digests: digests.options, insights });
+  const watcher = watchKnowledge({
+    dir: config.knowledgeDir,
     log,
-    digests: digests.options,
-    insights,
+    onChange: (kb) =>
+      sitrep
+        .reload(kb)
+        .catch((err: unknown) => log.error('knowledge reload failed; keeping the previous base', { err })),
   });
-  const watcher = watchKnowledge({ dir: config.knowledgeDir, log, onChange: (kb) => sitrep.reload(kb) });
   const closeStores = async () => {
     watcher.close();
     await digests.stop();
     insights.close();
+    await semantic.embedder.close();
   };
   const running: { name: string; stop(): Promise<void> }[] = [];
   const posters: Partial<Record<Platform, DigestPoster>> = {};

@@ -1,29 +1,45 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
 import { parseCommand } from './commands.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
-import { decide } from './engine/decide.js';
+import type { Decision, Judged } from './engine/decide.js';
+import { type DecisionModel, loadDecisionModel } from './engine/decision-model.js';
+import { type Analysis, analyzeQuestion, embeddingText, judge } from './engine/engine.js';
 import { answerFigure } from './engine/figure-finder.js';
-import { analyze, score } from './engine/match.js';
 import { formatReport, type InsightsStore } from './insights.js';
 import { isoDay } from './knowledge/freshness.js';
-import { memoized, prepare } from './prepared-base.js';
+import { memoized, type PreparedBase, prepare, remember } from './prepared-base.js';
+import type { Embedder } from './semantic/embedder.js';
+import { buildSemanticIndex } from './semantic/semantic-index.js';
+import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
+import { stripChatNoise } from './text/chat-noise.js';
 import { wellFormed } from './text/normalize.js';
-import type { Answer, Command, FeedbackEvent, KnowledgeBase, Logger, Question, Reply } from './types.js';
+import type {
+  Answer,
+  Command,
+  Fact,
+  FeedbackEvent,
+  KnowledgeBase,
+  Logger,
+  Question,
+  Reply,
+} from './types.js';
 
 /** The core: one instance answers every front end. */
 export interface Sitrep {
-  /** Parses `q.text` with the shared command grammar and answers it. Never throws on user input. */
-  respond(q: Question): Reply;
+  /** Parses `q.text` with the shared command grammar and answers it. Never rejects on user input. */
+  respond(q: Question): Promise<Reply>;
   /** Answers an already-parsed command (e.g. a Discord subcommand). */
-  run(cmd: Command, q: Question): Reply;
+  run(cmd: Command, q: Question): Promise<Reply>;
   /** Answers a question (the `ask` command). */
-  ask(text: string): Answer;
+  ask(text: string): Promise<Answer>;
+  /** Every signal and the decision for a question, for `ask --explain`. */
+  explain(text: string): Promise<Explained>;
   /** Figure names and topics matching a partial name, best first (for autocomplete). */
   completeFigure(partial: string, limit?: number): { name: string; value: string }[];
   /** Records a Helpful / Not helpful vote. */
   feedback(e: FeedbackEvent): void;
-  /** Swaps in a new, already validated fact base; answers in progress finish on the old one. */
-  reload(knowledge: KnowledgeBase): void;
+  /** Embeds what changed and swaps in a new, already validated fact base; answers in progress finish on the old one. */
+  reload(knowledge: KnowledgeBase): Promise<void>;
   /** The fact base answers currently come from. */
   knowledge(): KnowledgeBase;
 }
@@ -31,6 +47,14 @@ export interface Sitrep {
 export interface SitrepOptions {
   knowledge: KnowledgeBase;
   log: Logger;
+  /** The sentence-embedding model (src/semantic/use-lite.ts in production). */
+  embedder: Embedder;
+  /** Fact vectors by content hash; without it every start embeds the whole base. */
+  vectors?: VectorCache;
+  /** Hears how embedding a base goes (a cold start takes a while). */
+  onEmbedProgress?: (done: number, total: number) => void;
+  /** The fitted decision; defaults to src/engine/decision-model.json. */
+  model?: DecisionModel;
   /** Without it, `digest …` commands answer that digests are not available. */
   digests?: DigestOptions;
   /** Where refusals, votes and answer counts go for curators; without it they are only logged. */
@@ -38,39 +62,74 @@ export interface SitrepOptions {
   clock?: () => Date;
 }
 
-export function createSitrep(opts: SitrepOptions): Sitrep {
-  const { log, digests, insights } = opts;
+const QUESTION_VECTORS = 2000;
+
+export interface Explained extends Analysis {
+  answer: Answer;
+  /** Candidates as the ranker ordered them. */
+  judged: Judged[];
+  confidence: number;
+}
+
+export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
+  const { log, digests, insights, embedder } = opts;
   const clock = opts.clock ?? (() => new Date());
-  let current = prepare(opts.knowledge);
+  const model = opts.model ?? loadDecisionModel();
+  const vectors = opts.vectors ?? memoryVectorCache();
+  const build = async (knowledge: KnowledgeBase) =>
+    prepare(knowledge, await buildSemanticIndex(knowledge, embedder, vectors, opts.onEmbedProgress));
+  let current: PreparedBase = await build(opts.knowledge);
+  let reloads = 0;
   /** Answers built on a fact past its review date say so ("As of …"). */
   const freshness = () => ({ today: isoDay(clock()), reviewDays: current.knowledge.reviewDays });
+  const questionVectors = new Map<string, Float32Array>();
+  const vectorOf = async (text: string) => {
+    const hit = questionVectors.get(text);
+    if (hit) return remember(questionVectors, text, hit, QUESTION_VECTORS);
+    const [v] = await embedder.embed([text]);
+    return remember(questionVectors, text, v as Float32Array, QUESTION_VECTORS);
+  };
 
-  const ask = (text: string): Answer => {
-    const { knowledge, index, byId, typoCache } = current;
-    const query = analyze(index, text, typoCache);
-    const ranked = score(index, query);
-    const decision = decide(index, query, ranked);
+  const explain = async (raw: string): Promise<Explained> => {
+    const text = stripChatNoise(raw);
+    const base = current;
+    const analysis = analyzeQuestion(base, text, await vectorOf(embeddingText(base.index, text)));
+    const decision = judge(model, base, analysis);
+    return {
+      ...analysis,
+      answer: answerFrom(base, raw, decision),
+      judged: 'judged' in decision ? decision.judged : [],
+      confidence: 'confidence' in decision ? decision.confidence : 0,
+    };
+  };
+
+  const answerFrom = (base: PreparedBase, text: string, decision: Decision): Answer => {
+    const { knowledge, byId } = base;
+    const option = (fact: Fact) => ({
+      factId: fact.id,
+      label: fact.figures[0]?.label ?? fact.claim,
+      ask: suggestedQuestion(fact),
+    });
     switch (decision.kind) {
       case 'empty':
         return unknownAnswer(text, 'empty', knowledge.topics);
-      case 'answered':
-        return composeAnswer({
+      case 'answered': {
+        const answer = composeAnswer({
           ...freshness(),
           question: text,
           fact: decision.best.entry.fact,
           byId,
           confidence: decision.confidence,
         });
+        const runnerUp = decision.runnerUp?.entry.fact;
+        return runnerUp && answer.kind === 'answered' ? { ...answer, alternative: option(runnerUp) } : answer;
+      }
       case 'ambiguous':
         return {
           kind: 'ambiguous',
           question: text,
           confidence: decision.confidence,
-          options: decision.options.map(({ entry: { fact } }) => ({
-            factId: fact.id,
-            label: fact.figures[0]?.label ?? fact.claim,
-            ask: suggestedQuestion(fact),
-          })),
+          options: decision.options.map(({ entry: { fact } }) => option(fact)),
         };
       case 'unknown': {
         const { subject } = decision;
@@ -84,6 +143,8 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
       }
     }
   };
+
+  const ask = async (text: string): Promise<Answer> => (await explain(text)).answer;
 
   /** Curators learn what was refused and which facts get used; a failing store never costs an answer. */
   const record = (answer: Answer, q: Question) => {
@@ -107,17 +168,18 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
     }
   };
 
-  const run = (raw: Command, q: Question): Reply => {
+  const run = async (raw: Command, q: Question): Promise<Reply> => {
     const cmd = 'text' in raw ? { ...raw, text: wellFormed(raw.text) } : raw;
-    const { knowledge, index, byId, figures } = current;
+    const base = current;
+    const { knowledge, index, byId, figures } = base;
     switch (cmd.name) {
       case 'ask': {
-        if (!cmd.text)
+        if (!stripChatNoise(cmd.text))
           return {
             kind: 'notice',
             text: 'Ask me a question, e.g. "ask how much of Russia\'s chips came from China?"',
           };
-        const answer = memoized(current.answers, `ask\u0000${freshness().today}\u0000${cmd.text}`, () =>
+        const answer = await memoized(base.answers, `ask\u0000${freshness().today}\u0000${cmd.text}`, () =>
           ask(cmd.text),
         );
         record(answer, q);
@@ -131,14 +193,14 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
           };
         return {
           kind: 'answer',
-          answer: memoized(current.answers, `figure\u0000${freshness().today}\u0000${cmd.text}`, () =>
+          answer: await memoized(base.answers, `figure\u0000${freshness().today}\u0000${cmd.text}`, () =>
             answerFigure(figures, index, cmd.text, byId, knowledge.topics, freshness()),
           ),
         };
       case 'figures':
       case 'sources':
       case 'help':
-        return current.lists[cmd.name];
+        return base.lists[cmd.name];
       case 'digest':
         return runDigestCommand(cmd, q, digests && { ...digests, knowledge });
       case 'report':
@@ -151,8 +213,9 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
 
   return {
     ask,
+    explain,
     run,
-    respond: (q) => run(parseCommand(q.text), q),
+    respond: (q) => run(parseCommand(stripChatNoise(q.text)), q),
     completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),
     feedback(e) {
       log.info('feedback', { ...e });
@@ -163,8 +226,11 @@ export function createSitrep(opts: SitrepOptions): Sitrep {
         log.warn('could not record feedback', { error: err instanceof Error ? err.message : String(err) });
       }
     },
-    reload(knowledge) {
-      current = prepare(knowledge);
+    async reload(knowledge) {
+      // Two saves in quick succession: the later base wins even if the earlier one finishes embedding last.
+      const generation = ++reloads;
+      const next = await build(knowledge);
+      if (generation === reloads) current = next;
     },
     knowledge: () => current.knowledge,
   };

@@ -55,8 +55,13 @@ export interface Fact {
   entities: string[];
   /** Companies and institutes the fact names: only such a fact answers "which firms…?". */
   firms?: string[];
-  /** Phrasings users might type; never copied from the evaluation set. */
+  /** Phrasings users might type; never copied from an evaluation set. */
   examples: string[];
+  /**
+   * Questions about the same subject that this fact, and the base, do not answer ("how long did the call last?"):
+   * a question closer to these than to the examples is refused.
+   */
+  doesNotSay: string[];
   sources: Source[];
   /** ISO date the event or statement happened, when known. */
   date?: string;
@@ -90,8 +95,6 @@ export interface KnowledgeBase {
   facts: Fact[];
   topics: Topic[];
   glossary: GlossaryEntry[];
-  /** Words for subjects and attributes no fact covers (knowledge/outside.yml): a question using one is refused. */
-  outside?: string[];
   /** Days after `added` a fact without `review_by` is due for review (knowledge/freshness.yml). */
   reviewDays?: number;
 }
@@ -124,8 +127,10 @@ export type Answer =
       citations: Citation[];
       /** Up to three related questions to ask next. */
       suggestions: string[];
-      /** 0..1 */
+      /** Estimated probability (0..1) that this is the fact asked about. */
       confidence: number;
+      /** The runner-up, offered as "Not what you meant?" when it too may be what was asked. */
+      alternative?: { factId: string; label: string; ask: string };
     }
   | {
       kind: 'ambiguous';

@@ -37,7 +37,12 @@ export function runConsoleChat({
   rl.setPrompt('you> ');
   if (prompt) rl.prompt();
 
+  // Lines are answered in order, one at a time, as a channel would show them.
+  let queue = Promise.resolve();
   rl.on('line', (line) => {
+    queue = queue.then(() => answerLine(line));
+  });
+  const answerLine = async (line: string) => {
     const text = line.trim();
     if (text === 'quit' || text === 'exit') {
       rl.close();
@@ -47,7 +52,7 @@ export function runConsoleChat({
       try {
         write(
           renderText(
-            sitrep.respond({
+            await sitrep.respond({
               text,
               platform: 'console',
               channelId: CONSOLE_CHANNEL,
@@ -63,8 +68,9 @@ export function runConsoleChat({
       write('');
     }
     if (prompt) rl.prompt();
-  });
-  const closed = new Promise<void>((resolve) => rl.on('close', resolve));
+  };
+  // Piped input may end while answers are still being worked out: closed means all of them are written.
+  const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
   return {
     closed,
     print(text) {

@@ -18,6 +18,10 @@ import type { Render } from './render-memo.js';
 import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, toQuestion } from './translate.js';
 
+/** A reply not ready by then is deferred (Discord allows 3 s for the first response). */
+const DEFER_AFTER_MS = 1000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export interface HandlerDeps {
   sitrep: Sitrep;
   log: Logger;
@@ -56,8 +60,10 @@ async function answer(
   isPublic: boolean,
   deps: HandlerDeps,
 ) {
-  const result = produce();
-  if (result instanceof Promise) {
+  const result = Promise.resolve(produce());
+  // Most replies are ready in milliseconds and go out at once; a slow one is deferred well before Discord's 3 s.
+  const inTime = await Promise.race([result.then(() => true), delay(DEFER_AFTER_MS).then(() => false)]);
+  if (!inTime) {
     const flags = isPublic ? undefined : MessageFlags.Ephemeral;
     const deferred = await attempt(deps.log, 'defer a reply', contextOf(i), () => i.deferReply({ flags }));
     if (!deferred) return;

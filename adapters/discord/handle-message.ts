@@ -78,7 +78,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
           ? (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ?? false)
           : true,
       };
-      await reply(deps.render(deps.sitrep.respond(question), false));
+      await reply(deps.render(await deps.sitrep.respond(question), false));
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>

@@ -27,7 +27,7 @@ export interface Where {
 
 export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
-export function ask(deps: HandlerDeps, text: string, where: Where): Reply {
+export function ask(deps: HandlerDeps, text: string, where: Where): Promise<Reply> {
   return deps.sitrep.respond({
     text,
     platform: 'slack',

@@ -75,7 +75,7 @@ async function share(deps: HandlerDeps, { action, respond, client }: Click, wher
   if (note)
     return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(respond, renderNote(note)));
   const text = action.value ?? '';
-  const message = renderReply(ask(deps, text, where), {
+  const message = renderReply(await ask(deps, text, where), {
     askText: text,
     byline: `Shared by ${mentionUser(where.userId)}`,
     command: deps.command,
@@ -106,7 +106,7 @@ async function askFollowUp(deps: HandlerDeps, c: Click, where: Where): Promise<u
       c.client.chat.postEphemeral({ channel: where.channelId, user: where.userId, ...renderNote(note) }),
     );
   }
-  const reply = ask(deps, text, { ...where, threadId: threadTs });
+  const reply = await ask(deps, text, { ...where, threadId: threadTs });
   if (ephemeral) {
     const rendered = renderReply(reply, { askText: text, shareable: true, command: deps.command });
     return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(c.respond, rendered));
@@ -148,7 +148,7 @@ async function vote(deps: HandlerDeps, c: Click, where: Where, helpful: boolean)
     return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(c.respond, renderNote(THANKS)));
   }
   // An ephemeral reply cannot be read back, so re-render it with the vote buttons replaced.
-  const rendered = renderReply(ask(deps, value.s, where), {
+  const rendered = renderReply(await ask(deps, value.s, where), {
     askText: value.s,
     shareable: true,
     feedbackRecorded: true,

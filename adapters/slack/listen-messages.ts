@@ -72,7 +72,7 @@ async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Inc
       const note = cooldownNote(deps, where);
       if (note) return whisper(note);
       const text = normalizeInbound(m.text, m.botUserId);
-      const reply = ask(deps, text, where);
+      const reply = await ask(deps, text, where);
       const message = forWebApi(renderReply(reply, { askText: text, command: deps.command }));
       // A digest preview and the curator report are for the asker only, even when asked by mention.
       if (reply.kind === 'digest' || parseCommand(text).name === 'report')

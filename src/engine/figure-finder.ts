@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { type ComposeInput, composeAnswer, unknownAnswer } from '../answer/compose.js';
 import { normalize } from '../text/normalize.js';
 import type { Answer, Fact, KnowledgeBase, Topic } from '../types.js';
-import { CUTOFFS } from './decide.js';
+import { LEXICAL } from './lexical-constants.js';
 import { analyze, score } from './match.js';
 import type { SearchIndex } from './search-index.js';
 import type { Correction } from './typo.js';
@@ -98,7 +98,7 @@ export function answerFigure(
 
   const query = analyze(index, name, finder.typoCache);
   const [best] = score(index, query).filter((s) => s.entry.fact.figures.length > 0);
-  if (best && best.score >= FIGURE_CUTOFF && best.anchor >= CUTOFFS.informative) {
+  if (best && best.score >= FIGURE_CUTOFF && best.anchor >= LEXICAL.informative) {
     const tokens = new Set(query.tokens.map((t) => t.token));
     const focus = [...best.entry.fact.figures].sort(
       (a, b) => overlap(index, b.label, tokens) - overlap(index, a.label, tokens),

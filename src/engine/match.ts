@@ -1,6 +1,6 @@
 import { isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
-import { CUTOFFS } from './decide.js';
 import { detectIntent, type Intent } from './intent.js';
+import { LEXICAL } from './lexical-constants.js';
 import { MONTHS } from './periods.js';
 import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
 import { type Correction, correctTypo } from './typo.js';
@@ -22,8 +22,8 @@ export interface QueryToken {
   name: boolean;
   /** A name found in no fact or glossary entry: someone or something we know nothing of. */
   unknownName: boolean;
-  /** A word curated as outside the fact base ("zinc", "fentanyl"): the question is about something no fact covers. */
-  outside: boolean;
+  /** Written in capitals ("USG", "DIB"): jargon as often as a name. */
+  acronym: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -42,6 +42,10 @@ export interface Scored {
   score: number;
   /** idf of the rarest matched word that is not generic: how specific the match is */
   anchor: number;
+  /** Share of the question's weight the fact holds, by field weight. */
+  coverage: number;
+  /** Overlap with the fact's closest example phrasing, 0..1. */
+  example: number;
 }
 
 export function analyze(
@@ -52,9 +56,10 @@ export function analyze(
   const clipped = text.slice(0, MAX_QUERY_CHARS);
   const normalized = normalize(clipped);
   const names = namesIn(clipped);
+  const acronyms = acronymsIn(clipped);
   let corrections = 0;
   const words = normalized.split(' ').map((w) => {
-    const known = index.surface.has(w) || index.postings.has(stem(w)) || index.outside.has(stem(w));
+    const known = index.surface.has(w) || index.postings.has(stem(w));
     if (w.length === 0 || isStopword(w) || known) return w;
     const fix = correctTypo(index, w, cache);
     if (!fix) return w;
@@ -69,7 +74,8 @@ export function analyze(
     seen.add(token);
     const idf = index.idf.get(token);
     const generic = isGeneric(token);
-    const name = names.has(token);
+    const acronym = acronyms.has(token);
+    const name = names.has(token) && !acronym;
     const unknown = (name ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WEIGHT) * index.maxIdf;
     const weight = (idf ?? unknown) * (generic ? GENERIC_WEIGHT : 1);
     tokens.push({
@@ -79,7 +85,7 @@ export function analyze(
       generic,
       name,
       unknownName: idf === undefined && name,
-      outside: index.outside.has(token),
+      acronym,
     });
   }
   const yesNo = /^(?:is|are|was|were|can|could|does|do|did|has|have|will|may|should) /.test(normalized);
@@ -90,6 +96,13 @@ export function analyze(
 const CALENDAR = new Set(
   [...MONTHS, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')].map(stem),
 );
+
+/** Stemmed tokens of short words in capitals ("USG", "RFs", "SecState" is a name). */
+function acronymsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b\p{Lu}{2,5}s?\b/gu)) out.add(stem(normalize(m[0])));
+  return out;
+}
 
 /** Stemmed tokens of words written capitalised after the first word of a sentence. */
 function namesIn(text: string): Set<string> {
@@ -104,22 +117,28 @@ function namesIn(text: string): Set<string> {
   return names;
 }
 
-/** Scores every fact sharing a word with the query, best first. */
+/** Scores every fact sharing a specific word with the query, best first. */
 export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
-  const total = query.tokens.reduce((sum, t) => sum + t.weight, 0);
-  if (total === 0) return [];
-  // Only facts sharing a specific word can pass the `informative` cutoff, so common words add no candidates.
+  // Only facts sharing a specific word can be lexical candidates, so common words add none.
   const candidates = new Set<number>();
   for (const t of query.tokens) {
-    if (t.generic || (index.idf.get(t.token) ?? 0) < CUTOFFS.informative) continue;
+    if (t.generic || (index.idf.get(t.token) ?? 0) < LEXICAL.informative) continue;
     for (const i of index.postings.get(t.token) ?? []) candidates.add(i);
   }
+  return scoreFacts(index, query, candidates);
+}
 
-  // Coverage first; the example overlap adds at most 0.25, so a fact that cannot come within a near-tie of the
-  // leader keeps its lower bound and skips the costly example scan (thousands of candidates in a big base).
+/**
+ * Lexical scores of the given facts (indexes into `index.facts`), best first. Coverage first; the example overlap
+ * adds at most 0.25, so a fact that cannot come within a near-tie of the leader keeps its lower bound and skips the
+ * costly example scan (thousands of candidates in a big base).
+ */
+export function scoreFacts(index: SearchIndex, query: AnalyzedQuery, facts: Iterable<number>): Scored[] {
+  const total = query.tokens.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return [];
   const partial: Scored[] = [];
   let leader = 0;
-  for (const i of candidates) {
+  for (const i of facts) {
     const entry = index.facts[i] as IndexedFact;
     let covered = 0;
     let anchor = 0;
@@ -131,11 +150,11 @@ export function score(index: SearchIndex, query: AnalyzedQuery): Scored[] {
     }
     const base = 0.75 * (covered / total) + intentBonus(entry, query) - TYPO_PENALTY * query.corrections;
     leader = Math.max(leader, base);
-    partial.push({ entry, score: base, anchor });
+    partial.push({ entry, score: base, anchor, coverage: covered / total, example: 0 });
   }
   for (const r of partial) {
-    const example = r.score + 0.25 < leader - CUTOFFS.tie ? 0 : bestExample(r.entry, query, total);
-    r.score = Math.max(0, Math.min(1, r.score + 0.25 * example));
+    r.example = r.score + 0.25 < leader - LEXICAL.tie ? 0 : bestExample(r.entry, query, total);
+    r.score = Math.max(0, Math.min(1, r.score + 0.25 * r.example));
   }
   return partial.sort((a, b) => b.score - a.score);
 }

@@ -3,30 +3,21 @@ import type { AnalyzedQuery } from './match.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
- * The facts report who said what; the bot has no view or forecast of its own to give ("will China stop…?"), and text that tries to
- * instruct it ("ignore your instructions", "repeat after me") asks for no fact.
+ * The facts report who said what; the bot has no view or forecast of its own to give ("will China stop…?"), and text
+ * that tries to instruct it ("ignore your instructions", "repeat after me") asks for no fact. These are patterns of
+ * English, not of the fact base: they need no curation when facts are added.
  */
 const NOT_FOR_FACTS =
   /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped|keep|continue|peak|grow|rise|increase|decrease|decline|fall|drop)\b|\bnext (?:year|month|quarter|week)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard (?:\w+ ){0,3}?(?:instructions|rules|prompts?)|repeat after me|pretend|you are now|^act as|act as (?:a|an|my|if)|system prompt|jailbreak|developer mode)\b/;
 
+export const asksForOpinionOrForecast = (query: AnalyzedQuery) => NOT_FOR_FACTS.test(query.normalized);
+
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;
 
-/**
- * The question is about something no fact covers, whatever fact it resembles: a name no fact knows ("Turkey"),
- * a word curated as outside ("zinc"), goods no fact mentions ("tyre imports"), an opinion, a forecast or an
- * instruction.
- */
-export function outOfScope(index: SearchIndex, query: AnalyzedQuery): boolean {
-  return (
-    query.tokens.some((t) => t.unknownName || t.outside) ||
-    NOT_FOR_FACTS.test(query.normalized) ||
-    asksUnknownGoods(index, query.corrected)
-  );
-}
-
-function asksUnknownGoods(index: SearchIndex, text: string): boolean {
-  for (const [, words] of text.matchAll(GOODS)) {
+/** The question asks about goods no fact mentions ("tyre imports"). */
+export function asksUnknownGoods(index: SearchIndex, query: AnalyzedQuery): boolean {
+  for (const [, words] of query.corrected.matchAll(GOODS)) {
     const goods = index.tokenize(words as string).at(-1);
     if (goods && !index.idf.has(goods) && !isGeneric(goods)) return true;
   }

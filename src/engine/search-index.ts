@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { createExpander, type Expander } from '../text/glossary.js';
-import { contentTokens, isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
+import { contentTokens, isGeneric, isStopword, normalize } from '../text/normalize.js';
 import type { Fact, KnowledgeBase } from '../types.js';
 
 /** How much a word counts depending on the field it appears in. */
@@ -18,6 +18,8 @@ export const GENERIC_WEIGHT = 0.25;
 
 export interface IndexedFact {
   fact: Fact;
+  /** Where the fact stands in `knowledge.facts` (and in the semantic index). */
+  position: number;
   /** token -> best field weight in this fact */
   weights: Map<string, number>;
   examples: { tokens: Set<string>; weight: number }[];
@@ -36,8 +38,6 @@ export interface SearchIndex {
   /** fuse.js over `surface` words by first letter, used to correct typos word by word */
   vocabulary: Map<string, Fuse<string>>;
   expand: Expander;
-  /** stems of words no fact covers (knowledge/outside.yml): a question using one is about something else */
-  outside: Set<string>;
   /** every subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
   subjectNames: Map<string, string>;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
@@ -60,7 +60,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const tokenize = (text: string) => contentTokens(expand(normalize(text)));
   const topicLabels = new Map(kb.topics.map((t) => [t.id, `${t.label} ${t.id.replace(/-/g, ' ')}`]));
 
-  const facts = kb.facts.map((fact): IndexedFact => {
+  const facts = kb.facts.map((fact, position): IndexedFact => {
     const weights = new Map<string, number>();
     const add = (text: string, weight: number) => {
       for (const t of tokenize(text)) if ((weights.get(t) ?? 0) < weight) weights.set(t, weight);
@@ -77,6 +77,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     add(`${fact.attribution} ${fact.caveat ?? ''} ${outlets(fact)}`, FIELD_WEIGHTS.context);
     return {
       fact,
+      position,
       weights,
       examples: fact.examples.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
       subjects: new Set(tokenize(`${namesOf(fact).join(' ')} ${topicText}`)),
@@ -128,6 +129,5 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   ];
   for (const [text, name] of named as [string, string][])
     for (const t of tokenize(text)) if (!subjectNames.has(t)) subjectNames.set(t, name);
-  const outside = new Set((kb.outside ?? []).map((w) => stem(normalize(w))).filter((t) => !idf.has(t)));
-  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames, outside };
+  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames };
 }

@@ -1,5 +1,5 @@
 import { isGeneric } from '../text/normalize.js';
-import { CUTOFFS } from './decide.js';
+import { LEXICAL } from './lexical-constants.js';
 import type { AnalyzedQuery, Scored } from './match.js';
 import { namesOf, outlets, type SearchIndex } from './search-index.js';
 
@@ -43,7 +43,7 @@ export function asksUnrecordedActor(index: SearchIndex, query: AnalyzedQuery, ca
     .tokenize(typoCorrected(query, at, match[1]))
     .filter(
       (t) =>
-        !isGeneric(t) && (index.subjectNames.has(t) || (index.idf.get(t) ?? Infinity) >= CUTOFFS.subject),
+        !isGeneric(t) && (index.subjectNames.has(t) || (index.idf.get(t) ?? Infinity) >= LEXICAL.subject),
     );
   if (actors.length === 0) return false;
   const { fact } = candidate.entry;

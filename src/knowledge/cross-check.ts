@@ -1,11 +1,11 @@
-import { normalize, stem } from '../text/normalize.js';
+import { normalize } from '../text/normalize.js';
 import type { Fact, GlossaryEntry, Topic } from '../types.js';
 import type { KnowledgeProblem } from './load.js';
 
 /** Checks that span facts and files: ids, references, sources of figures, glossary loops. */
 export function crossCheck(
-  kb: { facts: Fact[]; topics: Topic[]; glossary: GlossaryEntry[]; outside?: string[] },
-  paths: { glossary: string; outside: string },
+  kb: { facts: Fact[]; topics: Topic[]; glossary: GlossaryEntry[] },
+  paths: { glossary: string },
 ): KnowledgeProblem[] {
   const glossaryFile = paths.glossary;
   const problems: KnowledgeProblem[] = [];
@@ -57,48 +57,5 @@ export function crossCheck(
       owner.set(syn, term);
     });
   });
-  // A warning, not an error: a curator adding a fact about zinc should not be blocked; the word simply stops
-  // counting as outside (search-index.ts drops known words).
-  for (const [word, where] of outsideConflicts(kb)) {
-    const message = `"${word}" is not outside the fact base: ${where} uses it; remove it from the list`;
-    problems.push({ file: paths.outside, field: 'outside', message, severity: 'warning' });
-  }
   return problems;
-}
-
-/** Outside words that a fact or the glossary uses (stemmed, as the search compares them), with where. */
-function outsideConflicts(kb: {
-  facts: Fact[];
-  topics: Topic[];
-  glossary: GlossaryEntry[];
-  outside?: string[];
-}): [string, string][] {
-  if (!kb.outside?.length) return [];
-  const usedBy = new Map<string, string>();
-  const use = (text: string, where: string) => {
-    for (const w of normalize(text).split(' ')) if (!usedBy.has(stem(w))) usedBy.set(stem(w), where);
-  };
-  for (const f of kb.facts) {
-    const figures = f.figures.map((g) => `${g.label} ${g.measures} ${g.period ?? ''}`);
-    const outlets = f.sources.map((s) => s.outlet);
-    use(
-      [
-        f.claim,
-        f.attribution,
-        f.caveat ?? '',
-        ...f.examples,
-        ...f.entities,
-        ...(f.firms ?? []),
-        ...figures,
-        ...outlets,
-      ].join(' '),
-      `fact ${f.id}`,
-    );
-  }
-  for (const g of kb.glossary) use([g.term, ...g.synonyms].join(' '), `glossary term "${g.term}"`);
-  for (const t of kb.topics) use(t.label, `topic ${t.id}`);
-  return kb.outside.flatMap((w) => {
-    const where = usedBy.get(stem(normalize(w)));
-    return where ? [[w, where] as [string, string]] : [];
-  });
 }

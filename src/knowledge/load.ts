@@ -5,13 +5,7 @@ import type { z } from 'zod';
 import type { Fact, GlossaryEntry, KnowledgeBase, Topic } from '../types.js';
 import { crossCheck } from './cross-check.js';
 import { pastReview } from './freshness.js';
-import {
-  factFileSchema,
-  freshnessFileSchema,
-  glossaryFileSchema,
-  outsideFileSchema,
-  topicsFileSchema,
-} from './schema.js';
+import { factFileSchema, freshnessFileSchema, glossaryFileSchema, topicsFileSchema } from './schema.js';
 
 /** One problem in the fact base, located by file, fact id and field. */
 export interface KnowledgeProblem {
@@ -90,17 +84,18 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
   for (const name of files) {
     const path = join(factsDir, name);
     const data = readYaml(path, factFileSchema).data;
-    for (const { review_by, ...f } of data?.facts ?? [])
-      facts.push({ ...f, ...(review_by ? { reviewBy: review_by } : {}), file: rel(path) });
+    for (const { review_by, does_not_say, ...f } of data?.facts ?? [])
+      facts.push({
+        ...f,
+        doesNotSay: does_not_say,
+        ...(review_by ? { reviewBy: review_by } : {}),
+        file: rel(path),
+      });
   }
   const freshnessPath = join(dir, 'freshness.yml');
   const reviewDays = existsSync(freshnessPath)
     ? readYaml(freshnessPath, freshnessFileSchema).data?.default_review_days
     : undefined;
-  const outsidePath = join(dir, 'outside.yml');
-  const outside = existsSync(outsidePath)
-    ? (readYaml(outsidePath, outsideFileSchema).data?.outside ?? [])
-    : [];
   for (const f of facts) {
     const due = pastReview(f, today, reviewDays);
     if (due) {
@@ -112,15 +107,13 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
     problems.push({ file: rel(factsDir), message: 'no facts found', severity: 'error' });
   }
 
-  const paths = { glossary: rel(join(dir, 'glossary.yml')), outside: rel(outsidePath) };
-  problems.push(...crossCheck({ facts, topics, glossary, outside }, paths));
+  problems.push(...crossCheck({ facts, topics, glossary }, { glossary: rel(join(dir, 'glossary.yml')) }));
   const ok = !problems.some((p) => p.severity === 'error');
   const knowledge = ok
     ? {
         facts,
         topics,
         glossary,
-        ...(outside.length ? { outside } : {}),
         ...(reviewDays ? { reviewDays } : {}),
       }
     : undefined;

@@ -44,6 +44,7 @@ export const factSchema = z.strictObject({
   entities: z.array(z.string().min(1)).default([]),
   firms: z.array(z.string().min(2)).optional(),
   examples: z.array(z.string().min(3)).min(1),
+  does_not_say: z.array(z.string().min(3)).default([]),
   sources: z.array(sourceSchema).default([]),
   date: isoDate.optional(),
   added: isoDate,
@@ -70,11 +71,6 @@ export const topicsFileSchema = z.strictObject({
 
 export const glossaryFileSchema = z.strictObject({
   glossary: z.array(z.strictObject({ term: z.string().min(2), synonyms: z.array(z.string().min(2)).min(1) })),
-});
-
-/** knowledge/outside.yml, optional: single lowercase words no fact covers ("zinc", "fentanyl"). */
-export const outsideFileSchema = z.strictObject({
-  outside: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (a-z, 0-9, no spaces)')),
 });
 
 /** knowledge/freshness.yml, optional: when facts without `review_by` fall due for review. */

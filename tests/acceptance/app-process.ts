@@ -1,10 +1,11 @@
 /** Runs the real composition root (`node --import tsx adapters/main.ts`, as `npm start` does) as a child process. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_VECTORS } from '../support/engine.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,7 +57,15 @@ const running = new Set<AppProcess>();
 const ownDataDirs: string[] = [];
 
 /** A fresh DATA_DIR, so no test writes the repository's ./data. */
-export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'sitrep-app-'));
+/**
+ * A fresh data folder, seeded with the test run's fact vectors (tests/global-setup.ts): the app then starts as it
+ * does on a machine that has run before, instead of spending a minute embedding the base.
+ */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-app-'));
+  if (existsSync(TEST_VECTORS)) copyFileSync(TEST_VECTORS, join(dir, 'vectors.json'));
+  return dir;
+}
 
 /** Starts the app with only PATH, HOME, LOG_LEVEL=warn, a temporary DATA_DIR and `vars` in its environment. */
 export function startApp(vars: Record<string, string>, opts: { stdin?: 'pipe' | 'ignore' } = {}): AppProcess {

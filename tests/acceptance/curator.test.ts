@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { createSitrep } from '../../src/sitrep.js';
+import { testSitrep } from '../support/engine.js';
 import { killAll, ROOT, startApp, tempDataDir, until } from './app-process.js';
 
 afterEach(killAll);
@@ -82,7 +82,7 @@ describe('curator loop', () => {
   it('npm run report lists refused questions grouped, and the fact voted Not helpful', async () => {
     const dataDir = tempDataDir();
     const insights = openSqliteInsightsStore({ dataDir });
-    const sitrep = createSitrep({
+    const sitrep = await testSitrep({
       knowledge: loadKnowledge(join(ROOT, 'knowledge')),
       log: { info() {}, warn() {}, error() {} },
       insights,
@@ -93,7 +93,7 @@ describe('curator loop', () => {
       'whats the weather in paris',
       'best pizza in Rome?',
     ]) {
-      expect(sitrep.respond(q(text))).toMatchObject({ kind: 'answer', answer: { kind: 'unknown' } });
+      expect(await sitrep.respond(q(text))).toMatchObject({ kind: 'answer', answer: { kind: 'unknown' } });
     }
     sitrep.feedback({
       helpful: false,

@@ -11,8 +11,8 @@ import { type RenderedMessage, renderReply } from '../../adapters/discord/render
 import { toWire } from '../../adapters/discord/send.js';
 import { createLogger } from '../../adapters/log.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { createSitrep } from '../../src/sitrep.js';
 import { TOKEN } from '../fakes/discord/fake-discord.js';
+import { testSitrep } from '../support/engine.js';
 import { sampleMemory } from './bench-report.js';
 import { forkRpc, type Rpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
@@ -73,10 +73,10 @@ async function main(): Promise<boolean> {
     );
 
     const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
-    const sitrep = createSitrep({ knowledge, log: createLogger('warn') });
+    const sitrep = await testSitrep({ knowledge, log: createLogger('warn') });
     const bare = await startBare(bareFake.apiUrl);
     const canned = renderReply(
-      sitrep.run(
+      await sitrep.run(
         { name: 'figure', text: 'machine tools' },
         { text: 'machine tools', platform: 'discord', channelId: '1', userId: '2' },
       ),

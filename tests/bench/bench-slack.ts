@@ -9,7 +9,7 @@ import { createLogger } from '../../adapters/log.js';
 import { startSlack } from '../../adapters/slack/index.js';
 import { renderReply, type SlackMessage } from '../../adapters/slack/render-reply.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { createSitrep } from '../../src/sitrep.js';
+import { testSitrep } from '../support/engine.js';
 import { sampleMemory } from './bench-report.js';
 import { forkRpc } from './bench-rpc.js';
 import type { RoundResult } from './load-stats.js';
@@ -99,10 +99,10 @@ async function main(): Promise<boolean> {
 
     // Both apps run side by side and rounds alternate, so JIT warm-up and machine noise hit both alike.
     const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
-    const sitrep = createSitrep({ knowledge, log: createLogger('warn') });
+    const sitrep = await testSitrep({ knowledge, log: createLogger('warn') });
     const question = 'figure machine tools';
     const canned = renderReply(
-      sitrep.respond({ text: question, platform: 'slack', channelId: 'C', userId: 'U' }),
+      await sitrep.respond({ text: question, platform: 'slack', channelId: 'C', userId: 'U' }),
       {
         askText: question,
         shareable: true,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InsightsStore, InsightsSummary } from '../../src/insights.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { createSitrep } from '../../src/sitrep.js';
-import type { Question } from '../../src/types.js';
+import type { Question, Reply } from '../../src/types.js';
+import { testSitrep } from '../support/engine.js';
 
 function recordingInsights() {
   const events: { type: string; e: object }[] = [];
@@ -30,18 +30,18 @@ const q = (text: string, extra: Partial<Question> = {}): Question => ({
 });
 
 describe('curator loop in the core', () => {
-  it('records refusals and answers from chat, with no user id, but not from direct ask() calls', () => {
+  it('records refusals and answers from chat, with no user id, but not from direct ask() calls', async () => {
     const { store, events } = recordingInsights();
-    const sitrep = createSitrep({
+    const sitrep = await testSitrep({
       knowledge,
       log: silent,
       insights: store,
       clock: () => new Date('2026-11-28T09:00:00Z'),
     });
-    sitrep.respond(q("what's the weather in Paris?"));
-    sitrep.respond(q('figure machine tools'));
-    sitrep.respond(q("how much of Russia's machine tool imports came from China?"));
-    sitrep.ask('asked by the evaluation, not a user');
+    await sitrep.respond(q("what's the weather in Paris?"));
+    await sitrep.respond(q('figure machine tools'));
+    await sitrep.respond(q("how much of Russia's machine tool imports came from China?"));
+    await sitrep.ask('asked by the evaluation, not a user');
     expect(events).toEqual([
       {
         type: 'unanswered',
@@ -69,7 +69,7 @@ describe('curator loop in the core', () => {
     expect(JSON.stringify(events.at(-1))).not.toContain('U1');
   });
 
-  it('a failing store never costs an answer', () => {
+  it('a failing store never costs an answer', async () => {
     const broken = {
       ...recordingInsights().store,
       recordUnanswered: () => {
@@ -77,36 +77,38 @@ describe('curator loop in the core', () => {
       },
     };
     const warned: unknown[] = [];
-    const sitrep = createSitrep({
+    const sitrep = await testSitrep({
       knowledge,
       log: { ...silent, warn: (...a) => warned.push(a) },
       insights: broken,
     });
-    expect(sitrep.respond(q('what is the weather?')).kind).toBe('answer');
+    expect((await sitrep.respond(q('what is the weather?'))).kind).toBe('answer');
     expect(warned).toHaveLength(1);
   });
 
-  it('shows the report only to those who may manage digests', () => {
-    const sitrep = createSitrep({ knowledge, log: silent, insights: recordingInsights().store });
-    expect(sitrep.respond(q('report'))).toMatchObject({
+  it('shows the report only to those who may manage digests', async () => {
+    const sitrep = await testSitrep({ knowledge, log: silent, insights: recordingInsights().store });
+    expect(await sitrep.respond(q('report'))).toMatchObject({
       kind: 'notice',
       text: expect.stringMatching(/Only people/),
     });
-    const report = sitrep.respond(q('report', { canManageDigests: true }));
+    const report = await sitrep.respond(q('report', { canManageDigests: true }));
     expect(report).toMatchObject({ kind: 'notice', text: expect.stringMatching(/weather\?/) });
   });
 
-  it('reload swaps the fact base for answers, figures and autocomplete', () => {
-    const sitrep = createSitrep({ knowledge, log: silent });
-    expect(sitrep.ask("how much of Russia's machine tool imports came from China?").kind).toBe('answered');
+  it('reload swaps the fact base for answers, figures and autocomplete', async () => {
+    const sitrep = await testSitrep({ knowledge, log: silent });
+    expect((await sitrep.ask("how much of Russia's machine tool imports came from China?")).kind).toBe(
+      'answered',
+    );
     expect(sitrep.completeFigure('machine', 25).map((c) => c.value)).toContain('machine-tools-china-share');
     const withoutMachineTools = {
       ...knowledge,
       facts: knowledge.facts.filter((f) => !f.topics.includes('machine-tools')),
     };
-    sitrep.reload(withoutMachineTools);
+    await sitrep.reload(withoutMachineTools);
     expect(sitrep.knowledge()).toBe(withoutMachineTools);
-    expect(sitrep.ask("how much of Russia's machine tool imports came from China?").kind).not.toBe(
+    expect((await sitrep.ask("how much of Russia's machine tool imports came from China?")).kind).not.toBe(
       'answered',
     );
     expect(sitrep.completeFigure('machine', 25).map((c) => c.value)).not.toContain(
@@ -114,13 +116,15 @@ describe('curator loop in the core', () => {
     );
   });
 
-  it('says "As of" on answers built on facts past their review date, by question and by figure', () => {
-    const at = (iso: string) => createSitrep({ knowledge, log: silent, clock: () => new Date(iso) });
-    const caveats = (r: ReturnType<ReturnType<typeof at>['respond']>) =>
+  it('says "As of" on answers built on facts past their review date, by question and by figure', async () => {
+    const at = (iso: string) => testSitrep({ knowledge, log: silent, clock: () => new Date(iso) });
+    const caveats = (r: Reply) =>
       r.kind === 'answer' && r.answer.kind === 'answered' ? r.answer.caveats.join(' ') : '';
     const question = "how much of Russia's machine tool imports came from China?";
-    expect(caveats(at('2026-11-28T12:00:00Z').respond(q(question)))).not.toMatch(/^As of/);
-    expect(caveats(at('2028-06-01T12:00:00Z').respond(q(question)))).toMatch(/^As of .*review date/);
-    expect(caveats(at('2028-06-01T12:00:00Z').respond(q('figure machine tools')))).toMatch(/^As of/);
+    const now = await at('2026-11-28T12:00:00Z');
+    const later = await at('2028-06-01T12:00:00Z');
+    expect(caveats(await now.respond(q(question)))).not.toMatch(/^As of/);
+    expect(caveats(await later.respond(q(question)))).toMatch(/^As of .*review date/);
+    expect(caveats(await later.respond(q('figure machine tools')))).toMatch(/^As of/);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
-import { createSitrep } from '../../src/sitrep.js';
-import type { Fact } from '../../src/types.js';
+import type { Fact, Reply } from '../../src/types.js';
 import { createRecordingLog } from '../fakes/recording-log.js';
+import { testSitrep } from '../support/engine.js';
 import { factYaml, knowledgeDir } from './knowledge-fixture.js';
 
 const fact = (id: string, extra = '') => factYaml(id, extra, '2025-01-01');
@@ -92,6 +92,7 @@ describe('stale-fact caveat in answers', () => {
     topics: ['metals'],
     entities: [],
     examples: ['what did the us and uk ban'],
+    doesNotSay: [],
     sources: [],
     date: '2024-04-12',
     added: '2025-01-01',
@@ -130,17 +131,17 @@ describe('stale-fact caveat in answers', () => {
 });
 
 describe('freshness of repeated answers', () => {
-  it('adds the stale note once the review date passes, even to a question already answered before', () => {
+  it('adds the stale note once the review date passes, even to a question already answered before', async () => {
     let now = new Date('2026-11-28T12:00:00Z');
     const { log } = createRecordingLog();
-    const sitrep = createSitrep({ knowledge: loadKnowledge('knowledge'), log, clock: () => now });
+    const sitrep = await testSitrep({ knowledge: loadKnowledge('knowledge'), log, clock: () => now });
     const ask = () =>
       sitrep.respond({ text: 'figure machine tools', platform: 'cli', channelId: 'c', userId: 'u' });
-    const notes = (r: ReturnType<typeof ask>) =>
+    const notes = (r: Reply) =>
       r.kind === 'answer' && r.answer.kind === 'answered' ? r.answer.caveats.join(' ') : 'not answered';
-    expect(notes(ask())).toContain('AP reported the share as nearly 70%');
-    expect(notes(ask())).not.toMatch(/review date/);
+    expect(notes(await ask())).toContain('AP reported the share as nearly 70%');
+    expect(notes(await ask())).not.toMatch(/review date/);
     now = new Date('2030-01-01T08:00:00Z');
-    expect(notes(ask())).toMatch(/past its review date/);
+    expect(notes(await ask())).toMatch(/past its review date/);
   });
 });

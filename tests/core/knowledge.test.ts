@@ -53,24 +53,6 @@ describe('knowledge validation', () => {
     expect(messages).toContainEqual(expect.stringMatching(/"uav" maps to both "drones" and "space"/));
   });
 
-  it('warns of an outside word that a fact uses, and rejects a malformed one, naming outside.yml', () => {
-    const facts = `facts:${fact('ok')}`;
-    const problems = (outside: string) =>
-      problemsOf(base({ 'outside.yml': outside, 'facts/a.yml': facts })).map(
-        (p) => `${p.severity} ${p.file} ${p.field} ${p.message}`,
-      );
-    const used = problems('outside: [zinc, exchanges]\n');
-    expect(used).toEqual([
-      // A warning: a curator adding a fact about a listed word is not blocked.
-      expect.stringMatching(
-        /^warning outside\.yml outside "exchanges" is not outside the fact base: fact ok uses it/,
-      ),
-    ]);
-    expect(problems('outside: [zinc, "two words"]\n')).toEqual([
-      expect.stringMatching(/^error outside\.yml outside\.1 must be one lowercase word/),
-    ]);
-  });
-
   it('refuses to load a broken base with an error listing every problem, and reports bad YAML by file', () => {
     const dir = base({ 'facts/a.yml': 'facts: [unclosed' });
     expect(() => loadKnowledge(dir)).toThrow(KnowledgeError);

@@ -14,6 +14,7 @@ export function fact(id: string, over: Partial<Fact> = {}): Fact {
     topics: ['metals'],
     entities: [],
     examples: [],
+    doesNotSay: [],
     sources: [{ title: `Story on ${id}`, outlet: 'AP', published: '2024-04-12' }],
     added: '2026-11-01',
     related: [],

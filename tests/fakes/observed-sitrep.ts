@@ -10,16 +10,17 @@ export function observeSitrep(core: Sitrep, explodeOn?: string): { sitrep: Sitre
   const explode = (text: string) => {
     if (explodeOn && text.includes(explodeOn)) throw new Error('core exploded');
   };
+  // A failing core rejects, as the real one would: adapters await it.
+  const rejectOn = <T>(text: string, next: () => Promise<T>) =>
+    Promise.resolve().then(() => {
+      explode(text);
+      return next();
+    });
   const sitrep = {
-    respond: (q) => {
-      explode(q.text);
-      return core.respond(q);
-    },
-    run: (cmd, q) => {
-      explode(q.text);
-      return core.run(cmd, q);
-    },
+    respond: (q) => rejectOn(q.text, () => core.respond(q)),
+    run: (cmd, q) => rejectOn(q.text, () => core.run(cmd, q)),
     ask: (text) => core.ask(text),
+    explain: (text) => core.explain(text),
     completeFigure: (partial, limit) => core.completeFigure(partial, limit),
     reload: (kb) => core.reload(kb),
     knowledge: () => core.knowledge(),

@@ -46,7 +46,7 @@ describe('load smoke', () => {
         apiUrl: fake.apiUrl,
         command: '/sitrep',
       },
-      sitrep: sitrep(),
+      sitrep: await sitrep(),
       log,
       host: '127.0.0.1',
       cooldown: NO_COOLDOWN,
@@ -73,7 +73,7 @@ describe('load smoke', () => {
     const { log, entries } = createRecordingLog();
     const bot = await startDiscord({
       config: { token: TOKEN, appId: fake.world.appId, apiUrl: fake.apiUrl },
-      sitrep: sitrep(),
+      sitrep: await sitrep(),
       log,
       cooldown: NO_COOLDOWN,
     });

@@ -39,7 +39,7 @@ export async function startSlackRig(): Promise<SlackRig> {
       apiUrl: `${proxy.base}/api/`,
       command: '/sitrep',
     },
-    sitrep: sitrep(),
+    sitrep: await sitrep(),
     log,
     host: '127.0.0.1',
     cooldown: NO_COOLDOWN,
@@ -72,7 +72,7 @@ export async function startDiscordRig(): Promise<DiscordRig> {
   const { log, entries } = createRecordingLog();
   const bot = await startDiscord({
     config: { token: TOKEN, appId: fake.world.appId, apiUrl: `${proxy.base}/api` },
-    sitrep: sitrep(),
+    sitrep: await sitrep(),
     log,
     cooldown: NO_COOLDOWN,
   });

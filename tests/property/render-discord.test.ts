@@ -1,14 +1,18 @@
 /** Property: any reply, and any text a user sends, renders to a Discord message within limits that pings nobody. */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSubcommand } from '../../adapters/discord/commands.js';
 import { createButtonCodec } from '../../adapters/discord/custom-id.js';
 import { type RenderedMessage, renderNote, renderReply } from '../../adapters/discord/render.js';
 import { stripBotMention, toQuestion } from '../../adapters/discord/translate.js';
+import type { Reply } from '../../src/types.js';
 import { buttonsOf, embedText, limitViolations } from '../adapters/discord/discord-limits.js';
 import { anyInput, DISCORD_PING, hostileText, isWellFormed } from './hostile-text.js';
 import { anyReply } from './reply-arbitrary.js';
 import { sitrep } from './sitrep-once.js';
+
+const core = await sitrep();
 
 const BOT = '123456789012345678';
 const codec = createButtonCodec();
@@ -36,30 +40,30 @@ function problems(message: RenderedMessage): string[] {
 }
 
 describe('Discord renderer', () => {
-  it('renders any reply (hostile text everywhere, long lists) within limits and without pings', () => {
-    fc.assert(
-      fc.property(anyReply, fc.boolean(), (reply, publishable) => {
+  it('renders any reply (hostile text everywhere, long lists) within limits and without pings', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyReply, fc.boolean(), (reply, publishable) => {
         expect(problems(renderReply(reply, { codec, publishable }))).toEqual([]);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('answers any mention, DM or /sitrep ask|figure text with a valid message', () => {
-    fc.assert(
-      fc.property(anyInput, fc.constantFrom('mention', 'dm', 'ask', 'figure'), (raw, via) => {
+  it('answers any mention, DM or /sitrep ask|figure text with a valid message', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyInput, fc.constantFrom('mention', 'dm', 'ask', 'figure'), async (raw, via) => {
         const origin = { channelId: '42', userId: '43' };
-        const s = sitrep();
-        let reply: ReturnType<typeof s.respond>;
+        const s = core;
+        let reply: Reply;
         if (via === 'mention' || via === 'dm') {
           const text = stripBotMention(via === 'mention' ? `<@${BOT}> ${raw}` : raw, BOT);
-          reply = s.respond(toQuestion(text, origin));
+          reply = await s.respond(toQuestion(text, origin));
         } else {
           // Discord caps the option at 1,000 (ask) and 100 (figure) characters.
           const value = raw.slice(0, via === 'ask' ? 1000 : 100);
           const cmd = findSubcommand(via)?.toCommand({ getString: () => value });
           if (!cmd) throw new Error(`no ${via} subcommand`);
-          reply = s.run(cmd, toQuestion(value, origin));
+          reply = await s.run(cmd, toQuestion(value, origin));
         }
         expect(problems(renderReply(reply, { codec, publishable: via !== 'mention' }))).toEqual([]);
       }),
@@ -67,11 +71,11 @@ describe('Discord renderer', () => {
     );
   });
 
-  it('renders any note within the content limit and without pings', () => {
-    fc.assert(
-      fc.property(
+  it('renders any note within the content limit and without pings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         anyInput.filter((t) => t.trim() !== ''),
-        (text) => {
+        async (text) => {
           expect(problems(renderNote(text))).toEqual([]);
         },
       ),
@@ -79,11 +83,11 @@ describe('Discord renderer', () => {
     );
   });
 
-  it('round-trips every button action through a custom_id of at most 100 characters', () => {
+  it('round-trips every button action through a custom_id of at most 100 characters', async () => {
     // Fact ids are kebab-case (knowledge schema), so they never contain the codec's `|`.
     const factIds = fc.option(fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/), { nil: undefined });
-    fc.assert(
-      fc.property(hostileText, factIds, fc.boolean(), (text, factId, helpful) => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, factIds, fc.boolean(), (text, factId, helpful) => {
         for (const action of [
           { kind: 'ask' as const, text },
           { kind: 'feedback' as const, helpful, factId: factId || undefined, question: text },
@@ -97,8 +101,10 @@ describe('Discord renderer', () => {
     );
   });
 
-  it('never echoes unpaired surrogates', () => {
-    const reply = sitrep().respond(toQuestion('weather in \ud800 paris', { channelId: '42', userId: '43' }));
+  it('never echoes unpaired surrogates', async () => {
+    const reply = await core.respond(
+      toQuestion('weather in \ud800 paris', { channelId: '42', userId: '43' }),
+    );
     const message = renderReply(reply, { codec, publishable: true });
     expect(isWellFormed(embedText(message))).toBe(true);
   });

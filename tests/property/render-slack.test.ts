@@ -9,6 +9,8 @@ import { anyInput, hostileText, isWellFormed, SLACK_PING } from './hostile-text.
 import { anyReply } from './reply-arbitrary.js';
 import { sitrep } from './sitrep-once.js';
 
+const core = await sitrep();
+
 const BOT = 'U0SITREP';
 const BYLINE = 'Shared by <@U0ALICE>';
 
@@ -32,26 +34,32 @@ function problems(message: SlackMessage): string[] {
 }
 
 describe('Slack renderer', () => {
-  it('renders any reply (hostile text everywhere, long lists) within limits and without pings', () => {
-    fc.assert(
-      fc.property(anyReply, hostileText, fc.boolean(), fc.boolean(), (reply, askText, shareable, byline) => {
-        const message = renderReply(reply, {
-          askText,
-          shareable,
-          command: '/sitrep',
-          ...(byline ? { byline: BYLINE } : {}),
-        });
-        expect(problems(message)).toEqual([]);
-      }),
+  it('renders any reply (hostile text everywhere, long lists) within limits and without pings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyReply,
+        hostileText,
+        fc.boolean(),
+        fc.boolean(),
+        (reply, askText, shareable, byline) => {
+          const message = renderReply(reply, {
+            askText,
+            shareable,
+            command: '/sitrep',
+            ...(byline ? { byline: BYLINE } : {}),
+          });
+          expect(problems(message)).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('answers any inbound text (slash command or mention) with a valid message', () => {
-    fc.assert(
-      fc.property(anyInput, fc.boolean(), (raw, mention) => {
+  it('answers any inbound text (slash command or mention) with a valid message', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyInput, fc.boolean(), async (raw, mention) => {
         const text = normalizeInbound(mention ? `<@${BOT}> ${raw}` : raw, mention ? BOT : undefined);
-        const reply = sitrep().respond({
+        const reply = await core.respond({
           text,
           platform: 'slack',
           channelId: 'C0GENERAL',
@@ -64,11 +72,11 @@ describe('Slack renderer', () => {
     );
   });
 
-  it('renders any note (cooldown, apology) within limits and without pings', () => {
-    fc.assert(
-      fc.property(
+  it('renders any note (cooldown, apology) within limits and without pings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         anyInput.filter((t) => t.trim() !== ''),
-        (text) => {
+        async (text) => {
           expect(problems(renderNote(text))).toEqual([]);
         },
       ),
@@ -76,9 +84,9 @@ describe('Slack renderer', () => {
     );
   });
 
-  it('round-trips any vote payload within the 2,000-character button value', () => {
-    fc.assert(
-      fc.property(fc.option(hostileText, { nil: undefined }), anyInput, anyInput, (f, q, s) => {
+  it('round-trips any vote payload within the 2,000-character button value', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(hostileText, { nil: undefined }), anyInput, anyInput, (f, q, s) => {
         const wire = encodeFeedback({ f, q, s });
         expect(wire.length).toBeLessThanOrEqual(2000);
         const back = decodeFeedback(wire);
@@ -90,9 +98,9 @@ describe('Slack renderer', () => {
   });
 
   // The figures header is mrkdwn: unescaped, Slack would parse `<name>` as a link/control sequence.
-  it('shows "figure <name>" in the figures header as text, not a Slack control sequence', () => {
+  it('shows "figure <name>" in the figures header as text, not a Slack control sequence', async () => {
     const message = renderReply(
-      sitrep().respond({ text: 'figures', platform: 'slack', channelId: 'C', userId: 'U' }),
+      await core.respond({ text: 'figures', platform: 'slack', channelId: 'C', userId: 'U' }),
       {
         askText: 'figures',
         command: '/sitrep',
@@ -101,9 +109,9 @@ describe('Slack renderer', () => {
     expect(displayedText(message)).not.toContain('<name>');
   });
 
-  it('never echoes unpaired surrogates', () => {
+  it('never echoes unpaired surrogates', async () => {
     const text = normalizeInbound('weather in \ud800 paris');
-    const reply = sitrep().respond({ text, platform: 'slack', channelId: 'C0GENERAL', userId: 'U0ALICE' });
+    const reply = await core.respond({ text, platform: 'slack', channelId: 'C0GENERAL', userId: 'U0ALICE' });
     const message = renderReply(reply, { askText: text, shareable: true, command: '/sitrep' });
     expect(isWellFormed(displayedText(message))).toBe(true);
     for (const b of buttonsOf(message)) expect(isWellFormed(b.value)).toBe(true);

@@ -48,6 +48,7 @@ const fact = short.map(
     topics: [],
     entities: [],
     examples: [],
+    doesNotSay: [],
     sources: [],
     added: '2024-01-01',
     related: [],

@@ -2,11 +2,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../../../adapters/console/console-chat.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { createSitrep } from '../../../src/sitrep.js';
 import { createRecordingLog } from '../../fakes/recording-log.js';
+import { testSitrep } from '../../support/engine.js';
 
 const { log } = createRecordingLog();
-const sitrep = createSitrep({ knowledge: loadKnowledge('knowledge'), log });
+const sitrep = await testSitrep({ knowledge: loadKnowledge('knowledge'), log });
 
 function startChat(prompt: boolean) {
   const input = new PassThrough();

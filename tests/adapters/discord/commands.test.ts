@@ -11,9 +11,9 @@ import {
 } from '../../../adapters/discord/commands.js';
 import { registerCommands } from '../../../adapters/discord/register-commands.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { createSitrep } from '../../../src/sitrep.js';
 import { type FakeDiscord, startFakeDiscord, TOKEN } from '../../fakes/discord/fake-discord.js';
 import { createRecordingLog } from '../../fakes/recording-log.js';
+import { testSitrep } from '../../support/engine.js';
 
 const [sitrepCommand] = commandDefinitions;
 const sub = (name: string) => sitrepCommand?.options?.find((o) => o.name === name);
@@ -66,9 +66,10 @@ describe('the /sitrep command definition', () => {
 
 describe('figure autocomplete choices', () => {
   const knowledgeDir = fileURLToPath(new URL('../../../knowledge', import.meta.url));
-  const sitrep = createSitrep({ knowledge: loadKnowledge(knowledgeDir), log: createRecordingLog().log });
+  const core = testSitrep({ knowledge: loadKnowledge(knowledgeDir), log: createRecordingLog().log });
 
-  it('stays within 25 choices of at most 100 characters', () => {
+  it('stays within 25 choices of at most 100 characters', async () => {
+    const sitrep = await core;
     for (const partial of ['', 'm', 'machine', 'x'.repeat(500)]) {
       const choices = figureChoices(sitrep, partial);
       expect(choices.length).toBeLessThanOrEqual(25);

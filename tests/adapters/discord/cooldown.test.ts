@@ -45,6 +45,8 @@ describe('cooldown', () => {
       (r.body as { message_reference?: { message_id?: string } })?.message_reference?.message_id === id;
     const note = await h.fake.waitForRequest(replyTo(sent[2]?.id ?? ''));
     expect((note.body as { content?: string }).content).toMatch(/^You're asking quickly/);
+    // Answers take the model a few milliseconds each; the note does not wait for them.
+    await h.fake.waitForRequest(replyTo(sent[1]?.id ?? ''));
     await sleep(150);
     expect(h.fake.requests.entries.filter(replyTo(sent[3]?.id ?? ''))).toEqual([]);
     expect(h.fake.requests.entries.filter(replyTo(sent[1]?.id ?? ''))).toHaveLength(1);

@@ -25,6 +25,7 @@ export const fact: Fact = {
   topics: ['machine-tools'],
   entities: ['China', 'Russia'],
   examples: [],
+  doesNotSay: [],
   sources: [],
   added: '2024-04-14',
   related: [],

@@ -5,11 +5,11 @@ import { startDiscord } from '../../../adapters/discord/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
 import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { createSitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent, KnowledgeBase } from '../../../src/types.js';
 import { type FakeDiscord, startFakeDiscord, TOKEN } from '../../fakes/discord/fake-discord.js';
 import { observeSitrep } from '../../fakes/observed-sitrep.js';
 import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
+import { testSitrep } from '../../support/engine.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 let knowledge: KnowledgeBase | undefined;
@@ -36,7 +36,7 @@ export async function startHarness(
   const fake = await startFakeDiscord();
   const { log, entries } = createRecordingLog();
   knowledge ??= loadKnowledge(KNOWLEDGE_DIR);
-  const core = createSitrep({ knowledge, log, digests: opts.digests });
+  const core = await testSitrep({ knowledge, log, digests: opts.digests });
   const { sitrep, votes } = observeSitrep(core, opts.explodeOn);
   const bot = await startDiscord({
     config: { token: TOKEN, appId: fake.world.appId, apiUrl: fake.apiUrl },

@@ -5,13 +5,14 @@ import { startSlack } from '../../../adapters/slack/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
 import type { DigestOptions } from '../../../src/digest/command.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { createSitrep, type Sitrep } from '../../../src/sitrep.js';
+import type { Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent } from '../../../src/types.js';
 import { observeSitrep } from '../../fakes/observed-sitrep.js';
 import { createRecordingLog, type LogEntry } from '../../fakes/recording-log.js';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../../fakes/slack/fake-slack-api.js';
 import { attachSocketMode, type FakeSocketMode } from '../../fakes/slack/fake-socket-mode.js';
 import { createSlackSender, slashCommand } from '../../fakes/slack/signed-requests.js';
+import { testSitrep } from '../../support/engine.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
@@ -47,7 +48,7 @@ export async function startHarness(
   const fake = await startFakeSlackApi({ token: 'xoxb-test-token', appToken: 'xapp-test-token' });
   const socket = opts.mode === 'socket' ? attachSocketMode(fake) : undefined;
   const { log, entries } = createRecordingLog();
-  const core = createSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log, digests: opts.digests });
+  const core = await testSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log, digests: opts.digests });
   const { sitrep, votes } = observeSitrep(core, opts.explodeOn);
   const slack = await startSlack({
     config: {

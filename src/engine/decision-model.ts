@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { FEATURES } from './features.js';
+import { boostedSchema } from './trees.js';
+
+/** Inputs of the second stage: how the ranker saw the best two facts, and the best fact's own signals. */
+export const ANSWER_FEATURES = [
+  'p1',
+  'p2',
+  'gap',
+  'logitP1',
+  'p1Squared',
+  'p1TimesSem',
+  'p1TimesLex',
+  'lexTimesSem',
+  ...FEATURES.map((f) => `top.${f}`),
+] as const;
+const SEM = FEATURES.indexOf('semBest');
+const LEX = FEATURES.indexOf('lexScore');
+
+const logistic = z.strictObject({
+  /** Feature names, in the order of `weights`. */
+  features: z.array(z.string()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+type Logistic = z.infer<typeof logistic>;
+
+/** The fitted decision (`npm run train` writes decision-model.json). */
+export const decisionModelSchema = z.strictObject({
+  /** Stage one: how likely each candidate fact is to be the one asked about; ranks them. */
+  ranker: logistic,
+  /**
+   * Stage two: how likely answering with the best-ranked fact is to be right; that is the answer's confidence.
+   * Small boosted trees: whether an answer holds depends on signals together (a close runner-up matters only when
+   * the best is itself weak), which one weighted sum cannot express.
+   */
+  answerer: boostedSchema,
+  /** Answer when the confidence reaches this. */
+  answerAt: z.number().min(0).max(1),
+  /** Ask back when the runner-up's rank probability is at least this share of the best's (above 1: never). */
+  askBackRatio: z.number().min(0),
+  /** Offer the runner-up as "Not what you meant?" from this rank probability. */
+  offerAt: z.number().min(0).max(1),
+  /** What it was fitted on, for the record. */
+  trainedOn: z.record(z.string(), z.unknown()),
+});
+export type DecisionModel = z.infer<typeof decisionModelSchema>;
+
+export const MODEL_FILE = new URL('./decision-model.json', import.meta.url);
+
+export function loadDecisionModel(file: URL | string = MODEL_FILE): DecisionModel {
+  const parsed = decisionModelSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${String(file)} is invalid:\n${z.prettifyError(parsed.error)}`);
+  const model = parsed.data;
+  const fits = (part: Pick<Logistic, 'features'> & { weights?: number[] }, names: readonly string[]) =>
+    part.features.join() === names.join() && (part.weights?.length ?? names.length) === names.length;
+  if (!fits(model.ranker, FEATURES) || !fits(model.answerer, ANSWER_FEATURES))
+    throw new Error(`${String(file)} was fitted on other features: run npm run train`);
+  return model;
+}
+
+export function probability(part: Pick<Logistic, 'weights' | 'bias'>, features: readonly number[]): number {
+  let z = part.bias;
+  for (let i = 0; i < features.length; i++) z += (part.weights[i] as number) * (features[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Stage-two inputs from the ranked probabilities and the best candidate's features. */
+export function answerFeatures(p1: number, p2: number, top: readonly number[]): number[] {
+  const clipped = Math.min(Math.max(p1, 1e-4), 1 - 1e-4);
+  const sem = top[SEM] ?? 0;
+  const lex = top[LEX] ?? 0;
+  return [
+    p1,
+    p2,
+    p1 - p2,
+    Math.log(clipped / (1 - clipped)) / 5,
+    p1 * p1,
+    p1 * sem,
+    p1 * lex,
+    lex * sem,
+    ...top,
+  ];
+}

@@ -1,0 +1,45 @@
+import type { SemanticIndex } from '../semantic/semantic-index.js';
+import { normalize } from '../text/normalize.js';
+import { type Decision, decide } from './decide.js';
+import type { DecisionModel } from './decision-model.js';
+import { type Candidate, candidates } from './features.js';
+import { type AnalyzedQuery, analyze, MAX_QUERY_CHARS, type Scored, score } from './match.js';
+import type { SearchIndex } from './search-index.js';
+import type { Correction } from './typo.js';
+
+/** Everything the engine reads for one fact base. */
+export interface EngineBase {
+  index: SearchIndex;
+  semantic: SemanticIndex;
+  typoCache: Map<string, Correction | null>;
+}
+
+/** Every signal for one question, before the decision: what training fits on and `ask --explain` prints. */
+export interface Analysis {
+  query: AnalyzedQuery;
+  ranked: Scored[];
+  pool: Candidate[];
+}
+
+/**
+ * What the sentence model reads of a question: its first MAX_QUERY_CHARS, with glossary synonyms spelt as their
+ * terms, so jargon it never learnt ("USG", "DIB", "HMT") reads as words it knows.
+ */
+export function embeddingText(index: SearchIndex, text: string): string {
+  return index.expand(normalize(text.slice(0, MAX_QUERY_CHARS))).replace(/_/g, ' ');
+}
+
+/** `vector` is the embedding of `embeddingText(text)`. */
+export function analyzeQuestion(base: EngineBase, text: string, vector: Float32Array): Analysis {
+  const query = analyze(base.index, text, base.typoCache);
+  const ranked = score(base.index, query);
+  const pool =
+    query.tokens.length === 0
+      ? []
+      : candidates({ index: base.index, query, ranked, semantic: base.semantic, vector });
+  return { query, ranked, pool };
+}
+
+export function judge(model: DecisionModel, base: EngineBase, analysis: Analysis): Decision {
+  return decide(model, base.index, analysis.query, analysis.ranked, analysis.pool);
+}

@@ -1,0 +1,24 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Embedder } from '../../src/semantic/embedder.js';
+import { loadUseLite, USE_LITE_MODEL } from '../../src/semantic/use-lite.js';
+import { fileVectorCache, type VectorCache } from '../../src/semantic/vector-cache.js';
+import { createSitrep, type Sitrep, type SitrepOptions } from '../../src/sitrep.js';
+
+/** One model per test process: loading it takes about a second. */
+let shared: Promise<Embedder> | undefined;
+export const testEmbedder = (): Promise<Embedder> => {
+  shared ??= loadUseLite();
+  return shared;
+};
+
+/** Fact vectors shared by every test run on this machine (tests/global-setup.ts warms it once per run). */
+export const TEST_VECTORS = join(tmpdir(), `sitrep-test-vectors-${USE_LITE_MODEL.replace(/\W/g, '_')}.json`);
+export const testVectors = (): VectorCache => fileVectorCache(TEST_VECTORS);
+
+/** The real core with the real model, as every front end gets it. */
+export async function testSitrep(
+  opts: Omit<SitrepOptions, 'embedder'> & Partial<Pick<SitrepOptions, 'embedder'>>,
+): Promise<Sitrep> {
+  return createSitrep({ embedder: await testEmbedder(), vectors: testVectors(), ...opts });
+}
