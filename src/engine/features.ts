@@ -30,13 +30,14 @@ export const FEATURES = [
   'semBest',
   'semTop2',
   'semGap',
-  'semZ',
+  'semCentroid',
+  'semHigh',
+  'lexTimesSem',
   'semMiss',
   'semMissGap',
   'semMissAbove',
-  'lexFirst',
-  'semFirst',
-  'bothFirst',
+  'exampleCount',
+  'missCount',
   'unknownShare',
   'unknownCount',
   'unknownName',
@@ -98,20 +99,24 @@ export function candidates({ index, query, ranked, semantic, vector }: Signals):
   };
   const bestOther = (c: (typeof pool)[0], value: (x: (typeof pool)[0]) => number) =>
     Math.max(0, ...pool.filter((o) => o !== c).map(value));
-  const topLex = Math.max(...pool.map((c) => c.lexical.score));
-  const topSem = Math.max(...pool.map((c) => c.semantic.best));
   return pool.map((c) => {
-    const lexFirst = Number(c.lexical.score === topLex && topLex > 0);
-    const semFirst = Number(c.semantic.best === topSem);
     const uncovered = query.tokens.filter((t) => t.known && !t.generic && !c.entry.weights.has(t.token));
     const named: Record<FeatureName, number> = {
       uncoveredKnown: uncovered.reduce((n, t) => n + t.weight, 0) / total,
       maxUncovered: Math.max(0, ...uncovered.map((t) => t.weight)) / index.maxIdf,
       semClaim: c.semantic.claim,
+      semCentroid: c.semantic.centroid,
+      // Near-paraphrases of an example are almost always right, whatever the words: a hinge the linear ranker
+      // could not draw from semBest alone.
+      semHigh: Math.max(0, c.semantic.best - 0.85),
+      lexTimesSem: c.lexical.score * c.semantic.best,
       semMiss: c.semantic.miss,
       semMissGap: c.semantic.miss > 0 ? c.semantic.miss - c.semantic.best : 0,
       // Closer to a question the fact does not answer than to any way of asking what it does.
       semMissAbove: Math.max(0, c.semantic.miss - c.semantic.best),
+      // How richly the fact is curated: a fact with few examples matches fewer phrasings, and is no worse for it.
+      exampleCount: Math.log1p(c.entry.fact.examples.length) / 5,
+      missCount: Math.log1p(c.entry.fact.doesNotSay.length) / 4,
       lexScore: c.lexical.score,
       lexCoverage: c.lexical.coverage,
       lexExample: c.lexical.example,
@@ -120,10 +125,6 @@ export function candidates({ index, query, ranked, semantic, vector }: Signals):
       semBest: c.semantic.best,
       semTop2: c.semantic.top2,
       semGap: c.semantic.best - bestOther(c, (o) => o.semantic.best),
-      semZ: nearest.spread > 0 ? (c.semantic.best - nearest.mean) / nearest.spread / 10 : 0,
-      lexFirst,
-      semFirst,
-      bothFirst: lexFirst * semFirst,
       ...questionLevel,
       ...(Object.fromEntries(
         Object.entries(FIT_CHECKS).map(([name, check]) => [name, Number(check(index, query, c.lexical))]),

@@ -31,6 +31,8 @@ export interface SemanticScore {
   claim: number;
   /** Best cosine with one of the questions the fact does not answer; 0 when it lists none. */
   miss: number;
+  /** Cosine with the mean of the fact's texts: unlike `best`, about as high for a new fact as for an old one. */
+  centroid: number;
 }
 
 export async function buildSemanticIndex(
@@ -117,6 +119,7 @@ export function semanticScore(index: SemanticIndex, fact: number, question: Floa
     top2: second < -0.5 ? first : (first + second) / 2,
     claim: dotAt(flat, 0, question),
     miss,
+    centroid: dotAt(index.centroids, fact * index.dims, question),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../../src/engine/features.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderText } from '../../src/render-text.js';
 import type { Answer, Question } from '../../src/types.js';
@@ -234,11 +235,19 @@ describe('answers', () => {
     const kind = async (text: string) => (await sitrep.ask(text)).kind;
     // No other fact stands in for one that lacks the number asked for.
     expect(await kind('How much nitrocellulose has China sold Russia?')).toBe('unknown');
-    // "act as", "name of", "list the" and "how many percent" are ordinary wording.
-    expect(await kind("Does China act as Russia's main supplier of machine tools?")).not.toBe('unknown');
-    expect(await kind('What is the name of the island where the G7 ministers met?')).toBe('answered');
-    expect(await kind("List the dates of Blinken's China visit")).toBe('answered');
-    expect(await kind("How many percent of Russia's microelectronics came from China?")).toBe('answered');
+    // "act as", "name of", "list the" and "how many percent" are ordinary wording, not instructions or counts.
+    const signals = async (text: string) => (await sitrep.explain(text)).judged[0]?.features ?? [];
+    const opinion = FEATURES.indexOf('opinionOrForecast');
+    expect((await signals("Does China act as Russia's main supplier of machine tools?"))[opinion]).toBe(0);
+    expect((await signals('act as my lawyer and tell me about drones'))[opinion]).toBe(1);
+    const kindOfFigure = FEATURES.indexOf('otherKindOfFigure');
+    for (const text of [
+      'What is the name of the island where the G7 ministers met?',
+      "List the dates of Blinken's China visit",
+      "How many percent of Russia's microelectronics came from China?",
+    ])
+      expect((await signals(text))[kindOfFigure], text).toBe(0);
+    expect((await signals('How many times has Blinken visited China?'))[kindOfFigure]).toBe(1);
     // The claim says the G7 leaders pledged; a count word must count something.
     expect(await kind('What did the G7 leaders pledge on metals?')).toBe('answered');
     expect(await kind('How many times has Blinken visited China?')).toBe('unknown');

@@ -15,20 +15,20 @@ const sets = loadSets(Object.keys(tuningSets()));
  * `npm run train` prints. A floor sits a little under the figure measured when the model was last fitted.
  */
 const FLOORS: Record<string, { answers: number; refusals: number }> = {
-  blind: { answers: 95, refusals: 96 },
-  blind2: { answers: 96, refusals: 96 },
-  blind3: { answers: 93, refusals: 95 },
-  blind4: { answers: 96, refusals: 96 },
-  'pool-p1': { answers: 88, refusals: 95 },
-  'pool-p2': { answers: 86, refusals: 93 },
-  'pool-p3': { answers: 78, refusals: 85 },
-  'pool-p4': { answers: 86, refusals: 91 },
-  'pool-p5': { answers: 83, refusals: 86 },
-  tuning1: { answers: 95, refusals: 95 },
-  tuning2: { answers: 90, refusals: 94 },
-  tuning3: { answers: 92, refusals: 88 },
-  tuning4: { answers: 95, refusals: 96 },
-  tuning5: { answers: 98, refusals: 87 },
+  blind: { answers: 94, refusals: 96 },
+  blind2: { answers: 96, refusals: 94 },
+  blind3: { answers: 94, refusals: 95 },
+  blind4: { answers: 94, refusals: 96 },
+  'pool-p1': { answers: 85, refusals: 95 },
+  'pool-p2': { answers: 85, refusals: 91 },
+  'pool-p3': { answers: 74, refusals: 85 },
+  'pool-p4': { answers: 84, refusals: 89 },
+  'pool-p5': { answers: 81, refusals: 89 },
+  tuning1: { answers: 95, refusals: 96 },
+  tuning2: { answers: 90, refusals: 92 },
+  tuning3: { answers: 91, refusals: 88 },
+  tuning4: { answers: 94, refusals: 98 },
+  tuning5: { answers: 98, refusals: 88 },
 };
 
 describe('evaluation sets', () => {

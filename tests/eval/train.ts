@@ -22,6 +22,7 @@ import { buildSemanticIndex } from '../../src/semantic/semantic-index.js';
 import { loadUseLite } from '../../src/semantic/use-lite.js';
 import { embedCached, fileVectorCache } from '../../src/semantic/vector-cache.js';
 import { stripChatNoise } from '../../src/text/chat-noise.js';
+import type { KnowledgeBase } from '../../src/types.js';
 import { BOOSTING, fitBoosted } from './boosting.js';
 import type { EvalQuestion } from './evaluate.js';
 import { fitLogistic } from './logistic.js';
@@ -36,11 +37,22 @@ const NEVER = 2;
 
 interface Item {
   set: string;
+  /** `full`: the base as curated; `mixed-…`: half its facts cut to what a curator writes first (SPARSE). */
+  variant: Variant;
   q: EvalQuestion;
   analysis: Analysis;
   fold: number;
 }
 type Weights = { weights: number[]; bias: number };
+
+/**
+ * New facts arrive with a handful of examples, old ones have gathered many. The model is fitted on the base as it is
+ * and on two copies where every other fact is cut back to a new fact's size, so that its judgement does not depend
+ * on how long a fact has been in the base, even beside richly curated neighbours.
+ */
+const SPARSE = { examples: 20, misses: 10 };
+const VARIANTS = ['full', 'mixed-even', 'mixed-odd'] as const;
+type Variant = (typeof VARIANTS)[number];
 
 const right = (q: EvalQuestion, factId: string) => q.expect !== 'refuse' && q.expect.includes(factId);
 
@@ -48,11 +60,31 @@ async function main() {
   const dataDir = process.env.DATA_DIR ?? 'data';
   const kb = loadKnowledge('knowledge');
   const embedder = await loadUseLite();
-  const index = buildIndex(kb);
-  const base: EngineBase = {
-    index,
-    semantic: await buildSemanticIndex(kb, embedder, fileVectorCache(join(dataDir, 'vectors.json'))),
+  const vectorCache = fileVectorCache(join(dataDir, 'vectors.json'));
+  const engineBase = async (knowledge: KnowledgeBase): Promise<EngineBase> => ({
+    index: buildIndex(knowledge),
+    semantic: await buildSemanticIndex(knowledge, embedder, vectorCache),
     typoCache: new Map(),
+  });
+  const base = await engineBase(kb);
+  const { index } = base;
+  const cutBack = (parity: number) =>
+    engineBase({
+      ...kb,
+      facts: kb.facts.map((f, i) =>
+        i % 2 === parity
+          ? {
+              ...f,
+              examples: f.examples.slice(0, SPARSE.examples),
+              doesNotSay: f.doesNotSay.slice(0, SPARSE.misses),
+            }
+          : f,
+      ),
+    });
+  const bases: Record<Variant, EngineBase> = {
+    full: base,
+    'mixed-even': await cutBack(0),
+    'mixed-odd': await cutBack(1),
   };
   const named = process.argv.slice(2);
   const sets = loadSets(named.length ? named : Object.keys(tuningSets()));
@@ -64,13 +96,15 @@ async function main() {
     texts.map((t) => embeddingText(index, t)),
   );
   await embedder.close();
-  const items: Item[] = raw
-    .map((r, i) => ({
+  const items: Item[] = VARIANTS.flatMap((variant) =>
+    raw.map((r, i) => ({
       ...r,
-      analysis: analyzeQuestion(base, texts[i] as string, vectors[i] as Float32Array),
+      variant,
+      analysis: analyzeQuestion(bases[variant], texts[i] as string, vectors[i] as Float32Array),
+      // By question, so that both variants of a question always fall in the same fold.
       fold: (createHash('sha256').update(r.q.q).digest()[0] as number) % FOLDS,
-    }))
-    .filter((it) => it.analysis.pool.length > 0);
+    })),
+  ).filter((it) => it.analysis.pool.length > 0);
 
   const asModel = (
     ranker: Weights,
@@ -154,18 +188,21 @@ async function main() {
     `${items.length} questions from ${sets.length} sets; cross-validated at answerAt ${best.answerAt}, askBackRatio ${best.askBackRatio}:`,
   );
   const perSet: Record<string, string> = {};
-  for (const s of [...sets.map((x) => x.name), 'pool', 'all']) {
-    const idx = all.filter(
-      (i) =>
-        s === 'all' ||
-        (items[i] as Item).set === s ||
-        (s === 'pool' && (items[i] as Item).set.startsWith('pool-')),
-    );
-    const r = rates(idx, best.answerAt, best.askBackRatio);
-    const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
-    perSet[s] = `answers ${pct(r.okAns, r.ans.length)}, refusals ${pct(r.okRef, r.ref.length)}`;
-    console.log(`  ${s.padEnd(14)} ${perSet[s]}`);
-  }
+  const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
+  for (const variant of VARIANTS)
+    for (const s of [...sets.map((x) => x.name), 'pool', 'all']) {
+      const idx = all.filter((i) => {
+        const it = items[i] as Item;
+        return (
+          it.variant === variant &&
+          (s === 'all' || it.set === s || (s === 'pool' && it.set.startsWith('pool-')))
+        );
+      });
+      const r = rates(idx, best.answerAt, best.askBackRatio);
+      const key = `${s} (${variant})`;
+      perSet[key] = `answers ${pct(r.okAns, r.ans.length)}, refusals ${pct(r.okRef, r.ref.length)}`;
+      console.log(`  ${key.padEnd(22)} ${perSet[key]}`);
+    }
 
   const finalRanker = fitRanker(items);
   const finalAnswerer = fitAnswerer(all);
