@@ -101,15 +101,17 @@ export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(di
 
 let variant = 0;
 /**
- * With BENCH_DISTINCT=1, every request's text differs from every earlier one in letter case only: the same answer,
- * but never a repeat, so the core's answer memo and the adapters' render memos always miss (the cold path).
+ * With BENCH_DISTINCT=1, every request's text differs from every earlier one: a question gets a number of its own
+ * (so the sentence model embeds it afresh), a command word differs in letter case. Nothing repeats, so the core's
+ * answer and embedding memos and the adapters' render memos always miss (the cold path).
  */
 export function distinct(text: string): string {
   if (process.env.BENCH_DISTINCT !== '1') return text;
   let bits = ++variant;
-  return text.replace(/[a-z]/gi, (c) => {
+  const cased = text.replace(/[a-z]/gi, (c) => {
     const upper = bits & 1;
     bits >>= 1;
     return upper ? c.toUpperCase() : c.toLowerCase();
   });
+  return cased.includes(' ') ? `${cased} (${variant})` : cased;
 }
