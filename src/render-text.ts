@@ -23,6 +23,7 @@ function answerText(a: Answer): string[] {
         ),
         ...a.caveats.map((c) => `Note: ${c}`),
         ...[...new Map(a.citations.map((c) => [formatCitation(c), c])).keys()].map((c) => `Source: ${c}`),
+        ...(a.alternative ? [`Not what you meant? Try: ${a.alternative.ask}`] : []),
         ...(a.suggestions.length > 0 ? ['Related:', ...a.suggestions.map((s) => `  – ${s}`)] : []),
       ];
     case 'ambiguous':

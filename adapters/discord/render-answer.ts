@@ -86,10 +86,13 @@ function renderAnswered(answer: Answered, ctx: RenderContext): RenderedMessage {
     fields: figureFields(answer),
     ...(footer ? { footer: { text: footer } } : {}),
   };
-  const related = askButtons(
-    ctx.codec,
-    answer.suggestions.slice(0, 3).map((s) => ({ label: s, ask: s })),
-  );
+  const alternative = answer.alternative
+    ? [{ label: `Not what you meant? ${answer.alternative.label}`, ask: answer.alternative.ask }]
+    : [];
+  const related = askButtons(ctx.codec, [
+    ...alternative,
+    ...answer.suggestions.slice(0, 3).map((s) => ({ label: s, ask: s })),
+  ]);
   const factId = answer.facts[0]?.id;
   const vote = (helpful: boolean) => ({
     kind: 'feedback' as const,

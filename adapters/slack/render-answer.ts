@@ -57,6 +57,10 @@ function answered(a: Extract<Answer, { kind: 'answered' }>, ids: AskIds): Block[
   const sources = citationLines(a.citations);
   if (sources.length > 0) blocks.push(context([`*Source${sources.length > 1 ? 's' : ''}:*`, ...sources]));
   if (a.caveats.length > 0) blocks.push(context(a.caveats.map((c) => `:warning: ${escapeSlack(c)}`)));
+  if (a.alternative) {
+    blocks.push(context(['*Not what you meant?*']));
+    blocks.push(...askButtons('sitrep_alternative', [a.alternative], ids));
+  }
   if (a.suggestions.length > 0) {
     blocks.push(context(['*Related questions*']));
     blocks.push(

@@ -136,7 +136,12 @@ export function printVerdict(v: Verdict): boolean {
   // that the event loop keeps acking on time meanwhile.
   if (process.env.BENCH_DISTINCT === '1')
     return printChecks([
-      { what: `p99 ${v.ackLabel}`, target: '<= 1000 ms', actual: `${fmt(s.ackP99)} ms`, ok: s.ackP99 <= 1000 },
+      {
+        what: `p99 ${v.ackLabel}`,
+        target: '<= 1000 ms',
+        actual: `${fmt(s.ackP99)} ms`,
+        ok: s.ackP99 <= 1000,
+      },
       { what: `${v.ackLabel}s late (>= 3 s)`, target: '0', actual: String(s.ackLate), ok: s.ackLate === 0 },
       {
         what: 'throughput vs bare (printed)',

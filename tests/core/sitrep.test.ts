@@ -37,6 +37,26 @@ describe('answers', () => {
     expect(a.figures.map((f) => `${f.text} ${f.period}`)).toContain('90% 2023');
   });
 
+  it('answers the likelier of two drone facts and offers the other as "Not what you meant?"', async () => {
+    const a = answered(await sitrep.ask('drones china russia'));
+    const both = ['drones-joint-production', 'engines-drones-cruise-missiles'];
+    expect(both).toContain(a.facts[0]?.id);
+    expect(a.alternative?.factId).toBe(both.find((id) => id !== a.facts[0]?.id));
+    expect(a.alternative?.ask).toMatch(/\?$/);
+    // A question only one fact answers offers no runner-up.
+    expect(answered(await sitrep.ask('how much did russia earn from metals')).alternative).toBeUndefined();
+  });
+
+  it.each([
+    '@channel what about machine tools?',
+    '<!here> <@U0123ABCD> what about machine tools?',
+    '@everyone <@&123456789012345678> what about machine tools? :eyes:',
+    'what\u200b about machine\u200d tools? <https://example.com/x>',
+  ])('reads %j as the question without its chat noise', async (noisy) => {
+    const outcome = (a: Answer) => [a.kind, a.kind === 'answered' ? a.facts[0]?.id : '', a.confidence];
+    expect(outcome(await sitrep.ask(noisy))).toEqual(outcome(await sitrep.ask('what about machine tools?')));
+  });
+
   it('survives typos and synonyms', async () => {
     expect(
       answered(await sitrep.ask('how much of russias machien tool imports are from china')).facts[0]?.id,

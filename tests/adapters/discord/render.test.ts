@@ -52,6 +52,17 @@ describe('answered', () => {
     expect(limitViolations(msg)).toEqual([]);
   });
 
+  it('offers the runner-up fact as a "Not what you meant?" button that asks for it', () => {
+    const alternative = {
+      factId: 'x',
+      label: "Russia's chip imports",
+      ask: 'What share of chips came from China?',
+    };
+    const buttons = buttonsOf(render(answer({ ...answered, alternative })));
+    expect(buttons[0]?.label).toBe("Not what you meant? Russia's chip imports");
+    expect(codec.decode(buttons[0]?.custom_id ?? '')).toEqual({ kind: 'ask', text: alternative.ask });
+  });
+
   it('leaves out Post publicly when the reply is already public', () => {
     expect(buttonsOf(render(answer(answered), false)).map((b) => b.label)).not.toContain('Post publicly');
   });

@@ -33,6 +33,19 @@ describe('renderReply: answered', () => {
     expect(new Set(asks.map((b) => b.action_id)).size).toBe(asks.length);
   });
 
+  it('offers the runner-up fact as "Not what you meant?", first among the question buttons', () => {
+    const alternative = {
+      factId: 'x',
+      label: "Russia's chip imports",
+      ask: 'What share of chips came from China?',
+    };
+    const withRunnerUp = renderReply(asked({ ...answered, alternative }), { askText: 'q', shareable: true });
+    expect(displayedText(withRunnerUp)).toContain('Not what you meant?');
+    const asks = buttonsOf(withRunnerUp).filter((b) => b.action_id.startsWith(`${ACTION.ask}_`));
+    expect(asks.map((b) => b.value)).toEqual([alternative.ask, ...answered.suggestions]);
+    expect(displayedText(message)).not.toContain('Not what you meant?');
+  });
+
   it('has Share, Helpful and Not helpful; the vote carries the fact and the question', () => {
     const buttons = buttonsOf(message);
     expect(buttons.find((b) => b.action_id === ACTION.share)?.value).toBe('how much…');
