@@ -4,6 +4,9 @@ import { loadUseLite } from '../src/semantic/use-lite.js';
 import { fileVectorCache, type VectorCache } from '../src/semantic/vector-cache.js';
 import type { Logger } from '../src/types.js';
 
+/** Fact vectors in the data folder. */
+export const VECTORS_FILE = 'vectors.bin';
+
 /** The sentence model could not load: a broken install, not a bug. */
 export class ModelError extends Error {
   override name = 'ModelError';
@@ -13,6 +16,7 @@ export interface Semantic {
   embedder: Embedder;
   vectors: VectorCache;
   onEmbedProgress(done: number, total: number): void;
+  pruneVectors: true;
 }
 
 /**
@@ -33,7 +37,8 @@ export async function openSemantic(dataDir: string, log: Logger): Promise<Semant
   let lastLogged = 0;
   return {
     embedder,
-    vectors: fileVectorCache(join(dataDir, 'vectors.json')),
+    vectors: fileVectorCache(join(dataDir, VECTORS_FILE)),
+    pruneVectors: true,
     onEmbedProgress(done, total) {
       // A cold start embeds every fact text once (tens of seconds); say how far it is, about every 10%.
       if (done === total || done - lastLogged >= Math.max(32, total / 10)) {

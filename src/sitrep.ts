@@ -53,6 +53,8 @@ export interface SitrepOptions {
   vectors?: VectorCache;
   /** Hears how embedding a base goes (a cold start takes a while). */
   onEmbedProgress?: (done: number, total: number) => void;
+  /** Keep only the current base's vectors in `vectors` (the app's own cache; not a cache shared by several bases). */
+  pruneVectors?: boolean;
   /** The fitted decision; defaults to src/engine/decision-model.json. */
   model?: DecisionModel;
   /** Without it, `digest …` commands answer that digests are not available. */
@@ -77,7 +79,13 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   const model = opts.model ?? loadDecisionModel();
   const vectors = opts.vectors ?? memoryVectorCache();
   const build = async (knowledge: KnowledgeBase) =>
-    prepare(knowledge, await buildSemanticIndex(knowledge, embedder, vectors, opts.onEmbedProgress));
+    prepare(
+      knowledge,
+      await buildSemanticIndex(knowledge, embedder, vectors, {
+        progress: opts.onEmbedProgress,
+        only: opts.pruneVectors ?? false,
+      }),
+    );
   let current: PreparedBase = await build(opts.knowledge);
   let reloads = 0;
   /** Answers built on a fact past its review date say so ("As of …"). */

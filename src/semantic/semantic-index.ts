@@ -1,6 +1,6 @@
 import type { Fact, KnowledgeBase } from '../types.js';
 import { type Embedder, unitLength } from './embedder.js';
-import { embedCached, type VectorCache } from './vector-cache.js';
+import { type EmbedOptions, embedCached, type VectorCache } from './vector-cache.js';
 
 /** How a fact is asked about, in words: what it says, its figures and the phrasings curators wrote for it. */
 export function factTexts(fact: Fact): string[] {
@@ -39,11 +39,11 @@ export async function buildSemanticIndex(
   knowledge: KnowledgeBase,
   embedder: Embedder,
   cache: VectorCache,
-  progress?: (done: number, total: number) => void,
+  options: EmbedOptions = {},
 ): Promise<SemanticIndex> {
   const perFact = knowledge.facts.map(factTexts);
   const missTexts = knowledge.facts.map((f) => f.doesNotSay);
-  const vectors = await embedCached(embedder, cache, [...perFact.flat(), ...missTexts.flat()], progress);
+  const vectors = await embedCached(embedder, cache, [...perFact.flat(), ...missTexts.flat()], options);
   const dims = vectors[0]?.length ?? 0;
   const centroids = new Float32Array(perFact.length * dims);
   const rows: Float32Array[] = [];

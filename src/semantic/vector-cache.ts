@@ -7,7 +7,9 @@ import type { Embedder } from './embedder.js';
 export interface VectorCache {
   get(key: string): Float32Array | undefined;
   set(key: string, vector: Float32Array): void;
-  /** Writes new entries out, where the cache is backed by a file. */
+  /** Forgets every vector but these (those of the base in use), so the cache does not grow with every edit. */
+  retain(keys: ReadonlySet<string>): void;
+  /** Writes changes out, where the cache is backed by a file. */
   save(): void;
 }
 
@@ -16,21 +18,37 @@ export const vectorKey = (model: string, text: string) =>
 
 export function memoryVectorCache(): VectorCache {
   const map = new Map<string, Float32Array>();
-  return { get: (k) => map.get(k), set: (k, v) => void map.set(k, v), save() {} };
+  return {
+    get: (k) => map.get(k),
+    set: (k, v) => void map.set(k, v),
+    retain: (keys) => {
+      for (const k of map.keys()) if (!keys.has(k)) map.delete(k);
+    },
+    save() {},
+  };
 }
 
 /**
- * A cache in one file (`{ key: base64 float32 }`), written by temp file and rename so that two processes sharing a
- * data folder never read half a file. An unreadable file is an empty cache: the vectors are embedded again.
+ * A cache in one binary file: a JSON line of keys and dimensions, then the float32 vectors back to back. It is written
+ * by temp file and rename, so two processes sharing a data folder never read half a file; an unreadable file is an
+ * empty cache, and the vectors are embedded again.
  */
 export function fileVectorCache(path: string): VectorCache {
   const map = new Map<string, Float32Array>();
   try {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-    for (const [k, b64] of Object.entries(stored)) {
-      const bytes = Buffer.from(b64, 'base64');
-      map.set(k, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).slice());
-    }
+    const bytes = readFileSync(path);
+    const eol = bytes.indexOf(10);
+    const { dims, keys } = JSON.parse(bytes.subarray(0, eol).toString('utf8')) as {
+      dims: number;
+      keys: string[];
+    };
+    const body = bytes.subarray(eol + 1);
+    if (body.length !== keys.length * dims * 4) throw new Error('truncated');
+    // One copy into an aligned buffer; every vector is a view on it.
+    const all = new Float32Array(new Uint8Array(body).buffer);
+    keys.forEach((k, i) => {
+      map.set(k, all.subarray(i * dims, (i + 1) * dims));
+    });
   } catch {
     // missing or corrupt: start empty
   }
@@ -41,27 +59,46 @@ export function fileVectorCache(path: string): VectorCache {
       map.set(k, v);
       dirty = true;
     },
+    retain(keys) {
+      for (const k of map.keys())
+        if (!keys.has(k)) {
+          map.delete(k);
+          dirty = true;
+        }
+    },
     save() {
       if (!dirty) return;
-      const out: Record<string, string> = {};
-      for (const [k, v] of map) out[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+      const keys = [...map.keys()];
+      const dims = map.values().next().value?.length ?? 0;
+      const body = new Float32Array(keys.length * dims);
+      keys.forEach((k, i) => {
+        body.set(map.get(k) as Float32Array, i * dims);
+      });
       mkdirSync(dirname(path), { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(out));
+      writeFileSync(
+        tmp,
+        Buffer.concat([Buffer.from(`${JSON.stringify({ dims, keys })}\n`), Buffer.from(body.buffer)]),
+      );
       renameSync(tmp, path);
       dirty = false;
     },
   };
 }
 
-/**
- * Vectors for `texts`, embedding only those the cache lacks, in batches; `progress` hears how many are done.
- */
+export interface EmbedOptions {
+  /** Hears how many of the missing texts are done. */
+  progress?: (done: number, total: number) => void;
+  /** Drop every other vector from the cache: these texts are the whole base now. */
+  only?: boolean;
+}
+
+/** Vectors for `texts`, embedding only those the cache lacks, in batches. */
 export async function embedCached(
   embedder: Embedder,
   cache: VectorCache,
   texts: readonly string[],
-  progress?: (done: number, total: number) => void,
+  { progress, only = false }: EmbedOptions = {},
 ): Promise<Float32Array[]> {
   const keys = texts.map((t) => vectorKey(embedder.model, t));
   const missing = [...new Set(texts.filter((_, i) => !cache.get(keys[i] as string)))];
@@ -72,6 +109,8 @@ export async function embedCached(
     for (const [j, t] of batch.entries()) cache.set(vectorKey(embedder.model, t), vectors[j] as Float32Array);
     progress?.(Math.min(i + BATCH, missing.length), missing.length);
   }
-  if (missing.length > 0) cache.save();
-  return keys.map((k) => cache.get(k) as Float32Array);
+  const vectors = keys.map((k) => cache.get(k) as Float32Array);
+  if (only) cache.retain(new Set(keys));
+  cache.save();
+  return vectors;
 }

@@ -5,6 +5,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VECTORS_FILE } from '../../adapters/semantic.js';
 import { TEST_VECTORS } from '../support/engine.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,7 +64,7 @@ const ownDataDirs: string[] = [];
  */
 export function tempDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-app-'));
-  if (existsSync(TEST_VECTORS)) copyFileSync(TEST_VECTORS, join(dir, 'vectors.json'));
+  if (existsSync(TEST_VECTORS)) copyFileSync(TEST_VECTORS, join(dir, VECTORS_FILE));
   return dir;
 }
 

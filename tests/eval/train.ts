@@ -60,7 +60,7 @@ async function main() {
   const dataDir = process.env.DATA_DIR ?? 'data';
   const kb = loadKnowledge('knowledge');
   const embedder = await loadUseLite();
-  const vectorCache = fileVectorCache(join(dataDir, 'vectors.json'));
+  const vectorCache = fileVectorCache(join(dataDir, 'vectors.bin'));
   const engineBase = async (knowledge: KnowledgeBase): Promise<EngineBase> => ({
     index: buildIndex(knowledge),
     semantic: await buildSemanticIndex(knowledge, embedder, vectorCache),
@@ -92,7 +92,7 @@ async function main() {
   const texts = raw.map((r) => stripChatNoise(r.q.q));
   const vectors = await embedCached(
     embedder,
-    fileVectorCache(join(dataDir, 'train-vectors.json')),
+    fileVectorCache(join(dataDir, 'train-vectors.bin')),
     texts.map((t) => embeddingText(index, t)),
   );
   await embedder.close();

@@ -30,7 +30,7 @@ function remembering(embedder: Embedder): Embedder {
 }
 
 /** Fact vectors shared by every test run on this machine (tests/global-setup.ts warms it once per run). */
-export const TEST_VECTORS = join(tmpdir(), `sitrep-test-vectors-${USE_LITE_MODEL.replace(/\W/g, '_')}.json`);
+export const TEST_VECTORS = join(tmpdir(), `sitrep-test-vectors-${USE_LITE_MODEL.replace(/\W/g, '_')}.bin`);
 export const testVectors = (): VectorCache => fileVectorCache(TEST_VECTORS);
 
 /** The real core with the real model, as every front end gets it. */
