@@ -1,5 +1,6 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { extname } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
 import { checkKnowledge, formatProblem, type KnowledgeCheck } from '../src/knowledge/load.js';
 import type { KnowledgeBase, Logger } from '../src/types.js';
 
@@ -11,9 +12,16 @@ export interface KnowledgeWatcherOptions {
   /** Quiet time after the last file event before reloading, so an editor's burst of writes is one reload. */
   debounceMs?: number;
   check?: (dir: string) => KnowledgeCheck;
+  /**
+   * How often the files are also compared by size, time and inode: file events can be missed (an editor's
+   * save-by-rename, a folder moved away and back), a periodic look never is.
+   */
+  pollMs?: number;
 }
 
 export interface KnowledgeWatcher {
+  /** Resolves once file events are being watched (edits before it are seen by the periodic check). */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -24,15 +32,22 @@ export function watchKnowledge({
   onChange,
   debounceMs = 300,
   check = checkKnowledge,
+  pollMs = 2000,
 }: KnowledgeWatcherOptions): KnowledgeWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   // the same broken save seen twice (editors often write twice) should not warn twice
   let lastWarning: string | undefined;
 
+  let seen = fingerprint(dir);
   const reload = () => {
     timer = undefined;
     if (closed) return;
+    seen = fingerprint(dir);
+    if (seen === MISSING) {
+      warnOnce('missing', 'knowledge directory is gone; keeping the previous base', { dir });
+      return;
+    }
     let result: KnowledgeCheck;
     try {
       result = check(dir);
@@ -68,25 +83,54 @@ export function watchKnowledge({
     timer = setTimeout(reload, debounceMs);
   };
 
-  let watcher: FSWatcher;
-  try {
-    watcher = watch(dir, { recursive: true }, (_event, filename) => schedule(filename));
-  } catch (err) {
-    log.warn('cannot watch the knowledge directory; edits need a restart', { dir, error: err });
-    return { close() {} };
-  }
-  // a removed or unreadable directory surfaces here; the base already loaded stays in use
+  if (seen === MISSING) log.warn('cannot watch the knowledge directory; edits need a restart', { dir });
+  // chokidar follows atomic saves (write a temp file, rename it over) and re-created folders, as fs.watch does not.
+  const watcher: FSWatcher = watch(dir, { ignoreInitial: true, atomic: true });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  watcher.on('all', (_event, path) => schedule(path));
   watcher.on('error', (err) =>
     warnOnce(`watch: ${String(err)}`, 'knowledge watcher failed', { dir, error: err }),
   );
+  const poll = setInterval(() => {
+    const now = fingerprint(dir);
+    if (now === seen) return;
+    // The folder itself was replaced: watch the new one.
+    if (now !== MISSING && seen !== MISSING && inode(now) !== inode(seen)) {
+      watcher.unwatch(dir);
+      watcher.add(dir);
+    }
+    schedule(null);
+  }, pollMs);
+  poll.unref();
 
   return {
+    ready,
     close() {
       closed = true;
       clearTimeout(timer);
-      watcher.close();
+      clearInterval(poll);
+      void watcher.close();
     },
   };
+}
+
+const MISSING = 'missing';
+const inode = (print: string) => print.slice(0, print.indexOf('|'));
+
+/** The folder's inode, then every YAML file's path, size, modification time and inode: cheap, and any save moves it. */
+function fingerprint(dir: string): string {
+  try {
+    const parts: string[] = [];
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !relevant(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      const st = statSync(path);
+      parts.push(`${path}:${st.size}:${st.mtimeMs}:${st.ino}`);
+    }
+    return [statSync(dir).ino, ...parts.sort()].join('|');
+  } catch {
+    return MISSING;
+  }
 }
 
 /** YAML files and directories matter; editor swap and backup files do not. */
