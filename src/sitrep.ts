@@ -215,7 +215,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
         if (!q.canManageDigests)
           return { kind: 'notice', text: 'Only people who may manage digests here can see the report.' };
         if (!insights) return { kind: 'notice', text: 'No report: this Sitrep does not record questions.' };
-        return { kind: 'notice', text: formatReport(insights.summary({ limit: 10 })) };
+        return { kind: 'notice', text: formatReport(insights.summary({ limit: 10 })), forAskerOnly: true };
     }
   };
 

@@ -232,10 +232,18 @@ export type Reply =
   | { kind: 'figures'; rows: FigureRow[] }
   | { kind: 'sources'; sources: SourceRow[] }
   | { kind: 'help'; usage: { command: string; description: string }[]; topics: Topic[]; examples: string[] }
-  | { kind: 'digest'; digest: Digest }
+  /** `forAskerOnly`: a preview is shown to the asker, never posted in the channel. */
+  | { kind: 'digest'; digest: Digest; forAskerOnly?: true }
   | { kind: 'digest-status'; status: DigestStatus }
-  /** Something the user can fix, e.g. "figure needs a name". */
-  | { kind: 'notice'; text: string };
+  /**
+   * Something the user can fix, e.g. "figure needs a name". `forAskerOnly` (the curator report) may be shown only
+   * to the asker, whichever way it was asked (a mention, a shared or tampered button).
+   */
+  | { kind: 'notice'; text: string; forAskerOnly?: true };
+
+/** A reply that must never be posted where others can see it. */
+export const forAskerOnly = (reply: Reply): boolean =>
+  (reply.kind === 'digest' || reply.kind === 'notice') && reply.forAskerOnly === true;
 
 export interface FeedbackEvent {
   helpful: boolean;

@@ -42,8 +42,11 @@ function parse(payload: string): ButtonAction | undefined {
  */
 export interface ButtonCodec {
   encode(action: ButtonAction): string;
-  /** `expired` when the id was ours but its payload has been evicted or belongs to an earlier process. */
-  decode(customId: string): ButtonAction | 'expired' | undefined;
+  /**
+   * `expired` when the id was ours but its payload has been evicted or belongs to an earlier process; `invalid`
+   * when it is not one this codec made (malformed or forged).
+   */
+  decode(customId: string): ButtonAction | 'expired' | 'invalid';
   /**
    * Marks the payload behind `customId` as just used, so eviction takes older ones first. False when it is already
    * gone (inline ids are always fine).
@@ -80,8 +83,8 @@ export function createButtonCodec(capacity = 5000): ButtonCodec {
       return true;
     },
     decode(customId) {
-      if (customId.startsWith(`${PREFIX}:`)) return parse(customId.slice(PREFIX.length + 1));
-      if (!customId.startsWith(`${PREFIX}#`)) return undefined;
+      if (customId.startsWith(`${PREFIX}:`)) return parse(customId.slice(PREFIX.length + 1)) ?? 'invalid';
+      if (!customId.startsWith(`${PREFIX}#`)) return 'invalid';
       const payload = stored.get(customId.slice(PREFIX.length + 1));
       return payload === undefined ? 'expired' : (parse(payload) ?? 'expired');
     },

@@ -114,9 +114,10 @@ async function onAutocomplete(i: AutocompleteInteraction, deps: HandlerDeps) {
 
 async function onButton(i: ButtonInteraction, deps: HandlerDeps) {
   const action = deps.codec.decode(i.customId);
-  if (action === undefined) return;
-  if (action === 'expired') {
-    await send(i, renderNote('This button has expired. Ask again with `/sitrep ask`.'), true, deps);
+  if (action === 'expired' || action === 'invalid') {
+    if (action === 'invalid')
+      deps.log.warn('discord: unknown button', { ...contextOf(i), customId: i.customId });
+    await send(i, renderNote('This button is no longer valid. Ask again with `/sitrep ask`.'), true, deps);
     return;
   }
   switch (action.kind) {
@@ -136,6 +137,7 @@ async function onButton(i: ButtonInteraction, deps: HandlerDeps) {
     }
     case 'publish': {
       if (!(await admitted(i, deps))) return;
+      // Only a message that offered "Post publicly" may be copied: a forged click on any other one posts nothing.
       const copy = withoutPublishButton(i.message, deps.codec);
       if (!copy) {
         await send(i, renderNote('There is nothing to post.'), true, deps);

@@ -1,6 +1,6 @@
 /** Buttons: share a reply publicly, ask a suggested question, and Helpful / Not helpful votes. */
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
-import type { FeedbackEvent } from '../../src/types.js';
+import { type FeedbackEvent, forAskerOnly } from '../../src/types.js';
 import { ACTION, ASK_ACTION, decodeFeedback } from './action-values.js';
 import {
   APOLOGY,
@@ -27,6 +27,7 @@ interface Click {
 }
 
 const NOT_IN_CHANNEL = ['not_in_channel', 'channel_not_found'];
+const ONLY_YOU = "That reply is for you only, so it can't be shared in the channel.";
 
 function whereOf(body: ButtonBody): Where {
   return { teamId: body.team?.id, channelId: body.channel?.id ?? '', userId: body.user.id };
@@ -75,7 +76,11 @@ async function share(deps: HandlerDeps, { action, respond, client }: Click, wher
   if (note)
     return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(respond, renderNote(note)));
   const text = action.value ?? '';
-  const message = renderReply(await ask(deps, text, where), {
+  const reply = await ask(deps, text, where);
+  // Share buttons carry the question as text, and a click can be forged: check again what it asks for.
+  if (forAskerOnly(reply))
+    return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(respond, renderNote(ONLY_YOU)));
+  const message = renderReply(reply, {
     askText: text,
     byline: `Shared by ${mentionUser(where.userId)}`,
     command: deps.command,
@@ -111,12 +116,18 @@ async function askFollowUp(deps: HandlerDeps, c: Click, where: Where): Promise<u
     const rendered = renderReply(reply, { askText: text, shareable: true, command: deps.command });
     return callSlack(deps.log, 'response_url', ctx, () => respondEphemeral(c.respond, rendered));
   }
+  const thread = threadTs ? { thread_ts: threadTs } : {};
+  if (forAskerOnly(reply)) {
+    const rendered = forWebApi(renderReply(reply, { askText: text, command: deps.command }));
+    return callSlack(deps.log, 'chat.postEphemeral', ctx, () =>
+      c.client.chat.postEphemeral({ channel: where.channelId, user: where.userId, ...thread, ...rendered }),
+    );
+  }
   const rendered = renderReply(reply, {
     askText: text,
     byline: `Asked by ${mentionUser(where.userId)}`,
     command: deps.command,
   });
-  const thread = threadTs ? { thread_ts: threadTs } : {};
   return callSlack(deps.log, 'chat.postMessage', ctx, () =>
     c.client.chat.postMessage({
       channel: where.channelId,

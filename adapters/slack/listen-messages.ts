@@ -1,7 +1,7 @@
 /** `@Sitrep …` in channels (answered in the mention's thread) and direct messages. */
 
 import type { App, webApi } from '@slack/bolt';
-import { parseCommand } from '../../src/commands.js';
+import { forAskerOnly } from '../../src/types.js';
 import {
   APOLOGY,
   ask,
@@ -75,7 +75,7 @@ async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Inc
       const reply = await ask(deps, text, where);
       const message = forWebApi(renderReply(reply, { askText: text, command: deps.command }));
       // A digest preview and the curator report are for the asker only, even when asked by mention.
-      if (reply.kind === 'digest' || parseCommand(text).name === 'report')
+      if (forAskerOnly(reply))
         return callSlack(deps.log, 'chat.postEphemeral', ctx, () =>
           client.chat.postEphemeral({ channel: m.channel, user: m.user, ...thread, ...message }),
         );

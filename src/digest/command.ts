@@ -48,7 +48,7 @@ export function digestStatus(
 }
 
 function subscribe(cmd: DigestCommand, q: Question, opts: DigestRuntime, now: Date): Reply {
-  const parsed = parseSchedule(cmd.schedule, opts.defaultTimeZone, opts.minIntervalMs ?? 3_600_000);
+  const parsed = parseSchedule(cmd.schedule, opts.defaultTimeZone, opts.minIntervalMs ?? 3_600_000, now);
   if (!parsed.ok) return notice(parsed.problem);
   const sub = opts.store.subscribe({
     platform: q.platform,
@@ -78,6 +78,7 @@ export function runDigestCommand(cmd: DigestCommand, q: Question, opts: DigestRu
     case 'preview':
       return {
         kind: 'digest',
+        forAskerOnly: true,
         digest: composeDigest({
           knowledge: opts.knowledge,
           sent: opts.store.sentHashes(id),

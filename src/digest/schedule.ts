@@ -64,11 +64,31 @@ function fromWords(words: string[]): { cron: string; label: string } | string | 
   return undefined;
 }
 
+/** Runs compared for the shortest gap: 200 runs at least an hour apart span more than a week. */
+const GAP_RUNS = 200;
+
 /**
- * Parses a schedule the way users type it. `minIntervalMs` refuses schedules that would post more often
+ * The shortest time between two of the next runs after `from`. A schedule can post an hour apart at one moment
+ * and a minute apart later ("0-46 4 * * *" seen at 04:45), so every gap over a week of runs is compared.
+ */
+function shortestGapMs(s: Pick<Schedule, 'cron' | 'timeZone'>, from: Date): number {
+  const runs = calculator(s).nextRuns(GAP_RUNS, from);
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < runs.length; i++)
+    shortest = Math.min(shortest, (runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0));
+  return shortest;
+}
+
+/**
+ * Parses a schedule the way users type it. `minIntervalMs` refuses schedules that would ever post more often
  * (user subscriptions); configuration may go finer.
  */
-export function parseSchedule(text: string, defaultZone: string, minIntervalMs = 0): ScheduleResult {
+export function parseSchedule(
+  text: string,
+  defaultZone: string,
+  minIntervalMs = 0,
+  now = new Date(),
+): ScheduleResult {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return { ok: false, problem: `Which schedule? ${SCHEDULE_HELP}` };
   const last = tokens[tokens.length - 1] ?? '';
@@ -81,14 +101,11 @@ export function parseSchedule(text: string, defaultZone: string, minIntervalMs =
     return { ok: false, problem: `I can't read "${text.trim()}" as a schedule. ${SCHEDULE_HELP}` };
   const problem = cronProblem(cron, timeZone);
   if (problem) return { ok: false, problem };
-  if (minIntervalMs > 0) {
-    const [a, b] = calculator({ cron, timeZone }).nextRuns(2);
-    if (a && b && b.getTime() - a.getTime() < minIntervalMs)
-      return {
-        ok: false,
-        problem: `"${label}" would post more than once every ${Math.round(minIntervalMs / 60_000)} minutes.`,
-      };
-  }
+  if (minIntervalMs > 0 && shortestGapMs({ cron, timeZone }, now) < minIntervalMs)
+    return {
+      ok: false,
+      problem: `"${label}" would post more than once every ${Math.round(minIntervalMs / 60_000)} minutes.`,
+    };
   return { ok: true, schedule: { cron, timeZone, label } };
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { latestSlot, nextSlot, parseSchedule } from '../../src/digest/schedule.js';
 
 const ok = (text: string, tz = 'UTC', min = 0) => {
@@ -40,6 +40,26 @@ describe('parseSchedule', () => {
   it('refuses schedules finer than the minimum interval', () => {
     expect(problem('*/5 * * * *', 3_600_000)).toContain('more than once every 60 minutes');
     expect(problem('daily 09:00', 3_600_000)).toBeUndefined();
+  });
+
+  it('compares every gap over a week of runs, not only the next two', () => {
+    const at = (text: string, now: string) => {
+      // Both the clock given and the wall clock, so a check that read either one alone is caught.
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(now) });
+      try {
+        const r = parseSchedule(text, 'UTC', 3_600_000, new Date(now));
+        return r.ok ? 'ok' : r.problem;
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    // At 04:45 the next two runs are 04:46 and 04:00 tomorrow, almost a day apart.
+    expect(at('0-46 4 * * *', '2026-12-02T04:45:00Z')).toContain('more than once every 60 minutes');
+    expect(at('0,30 9 * * 1', '2026-12-02T04:45:00Z')).toContain('more than once every 60 minutes');
+    expect(at('59,0 4,5 * * *', '2026-12-02T05:30:00Z')).toContain('more than once every 60 minutes');
+    expect(at('0 4,5 * * *', '2026-12-02T04:45:00Z')).toBe('ok');
+    expect(at('0 9 * * 1-5', '2026-12-02T04:45:00Z')).toBe('ok');
+    expect(at('0 */2 * * *', '2026-12-02T04:45:00Z')).toBe('ok');
   });
 
   it('follows daylight saving: 09:00 Berlin is 08:00Z in winter and 07:00Z in summer', () => {

@@ -31,7 +31,7 @@ function problems(message: RenderedMessage): string[] {
   if (DISCORD_PING.test(shown)) out.push(`ping: ${shown.match(DISCORD_PING)?.[0]}`);
   for (const b of buttonsOf(message)) {
     // Labels are plain text: Discord never renders a mention in one, so they are not checked for pings.
-    if (codec.decode(b.custom_id) === undefined) out.push(`custom_id not ours: ${b.custom_id}`);
+    if (codec.decode(b.custom_id) === 'invalid') out.push(`custom_id not ours: ${b.custom_id}`);
   }
   if (message.embeds.length === 0 && !message.content) out.push('empty message');
   for (const e of message.embeds)

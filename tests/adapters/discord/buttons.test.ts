@@ -82,10 +82,40 @@ describe('answer buttons', () => {
     expect(embedText(answer)).toContain('90%');
   });
 
-  it('says a button has expired when its stored question is gone', async () => {
+  it('says a button is no longer valid when its stored question is gone', async () => {
     const { message } = await machineToolsAnswer();
     const data = await dataOf(h.fake.click(message, 'sitrep#000000.zz'));
     expect(data.flags).toBe(EPHEMERAL);
-    expect(data.content).toMatch(/expired/);
+    expect(data.content).toMatch(/no longer valid/);
+  });
+
+  it('answers every malformed or foreign custom id privately, never leaving the interaction unanswered', async () => {
+    const { message } = await machineToolsAnswer();
+    for (const id of ['sitrep:', 'sitrep:zzz', 'sitrep:y', 'someone-else:1']) {
+      const data = await dataOf(h.fake.click(message, id));
+      expect(data.flags, id).toBe(EPHEMERAL);
+      expect(data.content, id).toMatch(/no longer valid/);
+    }
+  });
+});
+
+describe('private-only replies and forged buttons', () => {
+  it('a forged "Post publicly" click on a digest preview posts nothing in the channel', async () => {
+    const interaction = h.fake.slash('digest', { action: 'preview' });
+    const preview = await dataOf(interaction);
+    expect(preview.flags).toBe(EPHEMERAL);
+    expect(buttonsOf(preview).map((b) => b.label)).not.toContain('Post publicly');
+    const data = await dataOf(h.fake.click(h.fake.messageFor(interaction), 'sitrep:p'));
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.content).toMatch(/nothing to post/i);
+    expect(data.embeds ?? []).toEqual([]);
+  });
+
+  it('an ask button forged to say "report" or "digest preview" answers only the clicker', async () => {
+    const { message } = await machineToolsAnswer();
+    for (const text of ['report', 'digest preview']) {
+      const data = await dataOf(h.fake.click(message, `sitrep:a|${text}`));
+      expect(data.flags, text).toBe(EPHEMERAL);
+    }
   });
 });

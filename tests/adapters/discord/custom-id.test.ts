@@ -33,7 +33,8 @@ describe('button custom_ids', () => {
     expect(createButtonCodec().decode(first)).toBe('expired');
   });
 
-  it('ignores custom_ids that are not ours', () => {
-    expect(createButtonCodec().decode('other-bot:thing')).toBeUndefined();
+  it('calls custom_ids it did not make invalid: foreign, empty or malformed payloads', () => {
+    for (const id of ['other-bot:thing', 'sitrep:', 'sitrep:zzz', 'sitrep:y', 'sitrep', ''])
+      expect(createButtonCodec().decode(id), id).toBe('invalid');
   });
 });

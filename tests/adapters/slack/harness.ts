@@ -4,6 +4,7 @@ import type { DigestPoster } from '../../../adapters/digest/poster.js';
 import { startSlack } from '../../../adapters/slack/index.js';
 import type { CooldownOptions } from '../../../src/cooldown.js';
 import type { DigestOptions } from '../../../src/digest/command.js';
+import type { InsightsStore } from '../../../src/insights.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import type { Sitrep } from '../../../src/sitrep.js';
 import type { FeedbackEvent } from '../../../src/types.js';
@@ -42,13 +43,19 @@ export async function startHarness(
     explodeOn?: string;
     mode?: 'http' | 'socket';
     digests?: DigestOptions;
+    insights?: InsightsStore;
     adminUsers?: string[];
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlackApi({ token: 'xoxb-test-token', appToken: 'xapp-test-token' });
   const socket = opts.mode === 'socket' ? attachSocketMode(fake) : undefined;
   const { log, entries } = createRecordingLog();
-  const core = await testSitrep({ knowledge: loadKnowledge(KNOWLEDGE_DIR), log, digests: opts.digests });
+  const core = await testSitrep({
+    knowledge: loadKnowledge(KNOWLEDGE_DIR),
+    log,
+    digests: opts.digests,
+    insights: opts.insights,
+  });
   const { sitrep, votes } = observeSitrep(core, opts.explodeOn);
   const slack = await startSlack({
     config: {

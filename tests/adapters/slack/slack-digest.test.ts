@@ -1,25 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PermanentDigestError } from '../../../adapters/digest/poster.js';
 import { openDigestStore } from '../../../adapters/store/sqlite-digest-store.js';
+import {
+  openSqliteInsightsStore,
+  type SqliteInsightsStore,
+} from '../../../adapters/store/sqlite-insights-store.js';
 import { composeDigest } from '../../../src/digest/compose.js';
 import type { DigestStore } from '../../../src/digest/store.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { tempDir } from '../../digest/fixtures.js';
-import { eventEnvelope, mentionEvent, slashCommand } from '../../fakes/slack/signed-requests.js';
-import { ackBody, type Harness, startHarness } from './harness.js';
+import { buttonClick, eventEnvelope, mentionEvent, slashCommand } from '../../fakes/slack/signed-requests.js';
+import { displayedText } from './block-limits.js';
+import { ackBody, type Harness, respondedTo, startHarness } from './harness.js';
 
 let h: Harness;
 let store: DigestStore;
+let insights: SqliteInsightsStore;
 const tmp = tempDir();
 const ADMIN = 'U0ADMIN';
+/** The digest commands' clock; real time unless a test sets it. */
+let clock: Date | undefined;
 
 beforeAll(async () => {
   store = openDigestStore(tmp.dir);
-  h = await startHarness({ digests: { store, defaultTimeZone: 'UTC' }, adminUsers: [ADMIN] });
+  insights = openSqliteInsightsStore({ dataDir: tmp.dir });
+  h = await startHarness({
+    digests: { store, defaultTimeZone: 'UTC', now: () => clock ?? new Date() },
+    insights,
+    adminUsers: [ADMIN],
+  });
 });
 afterAll(async () => {
   await h.close();
   store.close();
+  insights.close();
   tmp.cleanup();
 });
 
@@ -54,6 +68,24 @@ describe('Slack: /sitrep digest', () => {
       cron: '0 9 * * 1',
       timeZone: 'Europe/Berlin',
     });
+  });
+
+  it('refuses a schedule that posts a minute apart later in the day, whenever it is asked', async () => {
+    // The wall clock too: a check that looked at the next runs after the real time would pass at 04:45.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T04:45:00Z') });
+    clock = new Date();
+    try {
+      for (const cron of ['0-46 4 * * *', '0,30 4 29 2 *']) {
+        const body = await slashAs(ADMIN, `digest subscribe ${cron} UTC`);
+        expect(body.text, cron).toContain('would post more than once every 60 minutes');
+      }
+      const body = await slashAs(ADMIN, 'digest subscribe 0 4,5 * * * UTC');
+      expect(body.text).toContain('Subscribed: this channel gets a digest 0 4,5 * * * (UTC).');
+      expect(store.subscription('slack:C0TEAM')).toMatchObject({ cron: '0 4,5 * * *' });
+    } finally {
+      clock = undefined;
+      vi.useRealTimers();
+    }
   });
 
   it('refuses anyone not listed in SLACK_ADMIN_USERS', async () => {
@@ -101,4 +133,44 @@ describe('Slack: /sitrep digest', () => {
     const calls = h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0RATE');
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
   });
+});
+
+describe('private-only replies behind a tampered button', () => {
+  for (const text of ['report', 'digest preview']) {
+    it(`Share with the value "${text}" posts nothing in the channel and tells the clicker why`, async () => {
+      const before = h.fake.callsTo('chat.postMessage').length;
+      const id = `share${++n}`;
+      await h.send.action(
+        buttonClick({
+          actionId: 'sitrep_share',
+          value: text,
+          responseUrl: h.fake.responseUrl(id),
+          userId: ADMIN,
+        }),
+      );
+      const note = await h.fake.waitFor(respondedTo(id));
+      expect(note.body.response_type).toBe('ephemeral');
+      expect(displayedText(note.body)).toMatch(/for you only/);
+      expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
+    });
+
+    it(`an ask button on a public answer with the value "${text}" answers only the clicker`, async () => {
+      const before = h.fake.callsTo('chat.postMessage').length;
+      const message = { ts: `17129005${++n}.000100` };
+      await h.send.action(
+        buttonClick({
+          actionId: 'sitrep_ask_0',
+          value: text,
+          responseUrl: h.fake.responseUrl(`ask${n}`),
+          userId: ADMIN,
+          message,
+        }),
+      );
+      const whisper = await h.fake.waitFor(
+        (c) => c.method === 'chat.postEphemeral' && c.body.thread_ts === message.ts,
+      );
+      expect(whisper.body.user).toBe(ADMIN);
+      expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
+    });
+  }
 });
