@@ -11,6 +11,7 @@ import { memoized, type PreparedBase, prepare, remember } from './prepared-base.
 import type { Embedder } from './semantic/embedder.js';
 import { buildSemanticIndex } from './semantic/semantic-index.js';
 import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
+import { whileStoreBusy } from './store-busy.js';
 import { stripChatNoise } from './text/chat-noise.js';
 import { wellFormed } from './text/normalize.js';
 import type {
@@ -210,12 +211,18 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       case 'help':
         return base.lists[cmd.name];
       case 'digest':
-        return runDigestCommand(cmd, q, digests && { ...digests, knowledge });
-      case 'report':
+        return whileStoreBusy(() => runDigestCommand(cmd, q, digests && { ...digests, knowledge }));
+      case 'report': {
         if (!q.canManageDigests)
           return { kind: 'notice', text: 'Only people who may manage digests here can see the report.' };
-        if (!insights) return { kind: 'notice', text: 'No report: this Sitrep does not record questions.' };
-        return { kind: 'notice', text: formatReport(insights.summary({ limit: 10 })), forAskerOnly: true };
+        const store = insights;
+        if (!store) return { kind: 'notice', text: 'No report: this Sitrep does not record questions.' };
+        return whileStoreBusy(() => ({
+          kind: 'notice',
+          text: formatReport(store.summary({ limit: 10 })),
+          forAskerOnly: true,
+        }));
+      }
     }
   };
 

@@ -1,7 +1,10 @@
-/** Posts one claimed slot: retries with backoff, records the outcome, pauses on a permanent failure. */
+/**
+ * Posts one claimed slot: retries with backoff, records the outcome, pauses the channel on a permanent failure of
+ * its own, and holds the platform (pausing nothing) when the platform refuses the credentials.
+ */
 import type { DigestStore, DigestSubscription } from '../../src/digest/store.js';
 import type { Digest, Logger } from '../../src/types.js';
-import { type DigestPoster, messageOf, PermanentDigestError } from './poster.js';
+import { CredentialsDigestError, type DigestPoster, messageOf, PermanentDigestError } from './poster.js';
 
 export interface RetryPolicy {
   attempts: number;
@@ -20,9 +23,12 @@ export interface DeliverDeps {
   /** Resolves after `ms`, or early (false) when the scheduler stops. */
   sleep(ms: number): Promise<boolean>;
   retry: RetryPolicy;
+  /** The platform refused the credentials: hold every post on it until they work again. */
+  hold(error: string): void;
 }
 
-export type Outcome = 'sent' | 'failed' | 'paused';
+/** `held`: the platform refused the bot's credentials; the slot was given back, to be posted once they work. */
+export type Outcome = 'sent' | 'failed' | 'paused' | 'held';
 
 export async function deliverSlot(sub: DigestSubscription, slot: Date, d: DeliverDeps): Promise<Outcome> {
   const ctx = { subscription: sub.id, slot: slot.toISOString() };
@@ -42,6 +48,11 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
       return 'sent';
     }
     const error = messageOf(failure);
+    if (failure instanceof CredentialsDigestError) {
+      note(d, ctx, 'give the slot back', () => d.store.releaseSlot(sub.id, slot));
+      d.hold(error);
+      return 'held';
+    }
     if (failure instanceof PermanentDigestError) {
       note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
       note(d, ctx, 'pause the subscription', () => d.store.pause(sub.id, error, d.now()));

@@ -2,8 +2,16 @@
 import type { Digest } from '../../src/types.js';
 
 export interface DigestPoster {
-  /** Posts the digest to a channel; throws RetryableDigestError or PermanentDigestError. `slot` is for tracing. */
+  /**
+   * Posts the digest to a channel; throws RetryableDigestError, PermanentDigestError or CredentialsDigestError.
+   * `slot` is for tracing.
+   */
   post(channelId: string, digest: Digest, slot?: Date): Promise<void>;
+  /**
+   * Whether the platform accepts the bot's credentials (false: refused); throws when that cannot be told now
+   * (network down). Without it, posting is simply tried again after the hold.
+   */
+  credentialsWork?(): Promise<boolean>;
 }
 
 /** Worth trying again in this slot: rate limits, network errors, platform hiccups. */
@@ -18,9 +26,24 @@ export class RetryableDigestError extends Error {
   }
 }
 
-/** Will not get better by retrying: channel gone, bot removed, no permission. */
+/** Will not get better by retrying in this channel: channel gone, bot removed, no permission there. */
 export class PermanentDigestError extends Error {
   override name = 'PermanentDigestError';
 }
+
+/**
+ * The platform refused the bot's own credentials (revoked token, missing scope): no channel is at fault, so none
+ * is paused; posting on that platform waits until the credentials work again.
+ */
+export class CredentialsDigestError extends Error {
+  override name = 'CredentialsDigestError';
+}
+
+/**
+ * Pause reasons that earlier versions recorded for credential failures (they paused every channel); such pauses
+ * are lifted at start.
+ */
+export const CREDENTIALS_PAUSE =
+  /\b(invalid_auth|token_revoked|token_expired|not_authed|account_inactive|missing_scope|401)\b/;
 
 export const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

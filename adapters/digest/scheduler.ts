@@ -8,6 +8,12 @@ import { Cron } from 'croner';
 import { latestSlot } from '../../src/digest/schedule.js';
 import type { DigestStore, DigestSubscription } from '../../src/digest/store.js';
 import type { Digest, Logger, Platform } from '../../src/types.js';
+import {
+  createCredentialHolds,
+  DEFAULT_HOLD_RETRY,
+  type HoldRetry,
+  liftCredentialPauses,
+} from './credential-holds.js';
 import { DEFAULT_RETRY, type DeliverDeps, deliverSlot, type Outcome, type RetryPolicy } from './deliver.js';
 import { type DigestPoster, messageOf } from './poster.js';
 
@@ -20,7 +26,10 @@ export interface SchedulerOptions {
   now?: () => Date;
   /** Injected wait between retries; real timers by default. */
   sleep?: (ms: number) => Promise<void>;
-  /** How old the latest missed slot may be and still be posted. Default one hour. */
+  /**
+   * How old the latest missed slot may be and still be posted. Default one hour. 0 posts on time only: a slot is
+   * "on time" for its first minute, as a timer firing late or a brief database lock may delay it by that much.
+   */
   graceMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Create croner jobs (default). Tests driving `tick()` with a fake clock turn this off. */
@@ -32,10 +41,14 @@ export interface SchedulerOptions {
   claimRetry?: Partial<RetryPolicy>;
   /** How long stop() waits for posts in flight before letting the store close. Default 4 s. */
   stopGraceMs?: number;
+  /** After a platform refuses the credentials, how soon and how often to check them again. */
+  holdRetry?: Partial<HoldRetry>;
 }
 
 export const DEFAULT_CLAIM_RETRY: RetryPolicy = { attempts: 8, baseMs: 1_000, maxMs: 30_000 };
 export const DEFAULT_STOP_GRACE_MS = 4_000;
+const ON_TIME_MS = 60_000;
+const BUSY_SKIP_MS = 500;
 
 export interface DigestScheduler {
   /** Posts the latest missed slot of each subscription (within grace), then schedules them all. */
@@ -56,13 +69,15 @@ const REFRESH_CRON = '17 * * * * *';
 export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   const now = opts.now ?? (() => new Date());
   const graceMs = opts.graceMs ?? 3_600_000;
+  const lateMs = Math.max(graceMs, ON_TIME_MS);
   const jobs = new Map<string, { key: string; job: Cron }>();
   const inFlight = new Set<Promise<Outcome | undefined>>();
   const wakers = new Set<() => void>();
   let stopped = false;
   let refresher: Cron | undefined;
 
-  const sleep = (ms: number) =>
+  /** Waits `ms` (on the injected clock unless `realTime`); false when the scheduler stopped meanwhile. */
+  const sleep = (ms: number, realTime = false) =>
     new Promise<boolean>((resolve) => {
       if (stopped) return resolve(false);
       let timer: NodeJS.Timeout | undefined;
@@ -72,13 +87,23 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         resolve(!stopped);
       };
       wakers.add(wake);
-      if (opts.sleep) void opts.sleep(ms).then(wake);
+      if (opts.sleep && !realTime) void opts.sleep(ms).then(wake);
       else timer = setTimeout(wake, ms);
     });
 
-  const deliverDeps = (poster: DigestPoster): DeliverDeps => ({
+  const holds = createCredentialHolds({
+    posters: opts.posters,
+    log: opts.log,
+    // Real time even under a test clock: a check that keeps failing must not spin without a pause.
+    sleep: (ms) => sleep(ms, true),
+    retry: { ...DEFAULT_HOLD_RETRY, ...opts.holdRetry },
+    resumed: () => void tick(),
+  });
+
+  const deliverDeps = (poster: DigestPoster, platform: Platform): DeliverDeps => ({
     store: opts.store,
     poster,
+    hold: (error) => holds.hold(platform, error),
     compose: opts.compose,
     log: opts.log,
     now,
@@ -87,6 +112,8 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   });
 
   const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
+  /** Until then, claims skip the database: each try on a locked one blocks the main thread a little. */
+  let busyUntil = 0;
 
   /**
    * Claims `slot` and posts it. The first claim happens synchronously (so overlapping ticks race in the
@@ -102,10 +129,14 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     for (let attempt = 1; ; attempt++) {
       let claimed: boolean;
       try {
+        // Another slot just met a locked database: wait with it instead of blocking on the lock again.
+        if (Date.now() < busyUntil)
+          throw new Error('the database is busy (another slot just found it locked)');
         claimed = opts.store.claimSlot(sub.id, slot, now());
       } catch (e) {
+        busyUntil = Math.max(busyUntil, Date.now() + Math.min(claimRetry.baseMs, BUSY_SKIP_MS));
         const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
-        const giveUp = attempt >= claimRetry.attempts || now().getTime() + wait - slot.getTime() > graceMs;
+        const giveUp = attempt >= claimRetry.attempts || now().getTime() + wait - slot.getTime() > lateMs;
         if (attempt === 1 && !giveUp)
           opts.log.warn('digest slot not claimed yet: the database is busy, trying again', {
             ...ctx,
@@ -124,7 +155,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       }
       if (!claimed) return undefined;
       if (attempt > 1) opts.log.info('digest slot claimed once the database was free', { ...ctx, attempt });
-      return deliverSlot(sub, slot, deliverDeps(poster));
+      return deliverSlot(sub, slot, deliverDeps(poster, sub.platform));
     }
   };
 
@@ -133,9 +164,10 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     try {
       const sub = opts.store.subscription(id);
       const poster = sub && opts.posters[sub.platform];
-      if (stopped || !sub || sub.paused || !poster) return Promise.resolve(undefined);
+      if (stopped || !sub || sub.paused || !poster || holds.held(sub.platform))
+        return Promise.resolve(undefined);
       const slot = latestSlot(sub, at);
-      if (!slot || slot.getTime() < Date.parse(sub.createdAt) || at.getTime() - slot.getTime() > graceMs)
+      if (!slot || slot.getTime() < Date.parse(sub.createdAt) || at.getTime() - slot.getTime() > lateMs)
         return Promise.resolve(undefined);
       const run = claimAndDeliver(sub, slot, poster).catch((e: unknown) => {
         opts.log.error('digest delivery crashed', { subscription: id, slot: slot.toISOString(), error: e });
@@ -150,7 +182,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     }
   };
 
-  const tick = async () => {
+  async function tick(): Promise<Outcome[]> {
     const at = now();
     let ids: string[];
     try {
@@ -161,7 +193,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     }
     const outcomes = await Promise.all(ids.map((id) => runDue(id, at)));
     return outcomes.filter((o): o is Outcome => o !== undefined);
-  };
+  }
 
   const schedule = (sub: DigestSubscription) =>
     new Cron(sub.cron, { timezone: sub.timeZone, mode: '5-or-6-parts' }, (job: Cron) => {
@@ -194,6 +226,8 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   return {
     async start() {
+      liftCredentialPauses(opts.store, opts.log);
+      await holds.checkAll();
       await tick();
       refresh();
       if (opts.timers !== false && !stopped) refresher = new Cron(REFRESH_CRON, () => refresh());

@@ -1,6 +1,7 @@
 /** Posts digests as an embed to a channel over REST; maps Discord's failures onto retryable vs permanent. */
 import { type Client, DiscordAPIError, RateLimitError, Routes } from 'discord.js';
 import {
+  CredentialsDigestError,
   type DigestPoster,
   messageOf,
   PermanentDigestError,
@@ -19,6 +20,8 @@ export function createDiscordDigestPoster(client: Client): DigestPoster {
           body: { embeds: [renderDigestEmbed(digest)], allowed_mentions: { parse: [] } },
         });
       } catch (e) {
+        if (e instanceof DiscordAPIError && e.status === 401)
+          throw new CredentialsDigestError(`Discord: ${e.message} (401)`);
         if (e instanceof RateLimitError)
           throw new RetryableDigestError('Discord: rate limited', e.retryAfter);
         if (
@@ -27,6 +30,17 @@ export function createDiscordDigestPoster(client: Client): DigestPoster {
         )
           throw new PermanentDigestError(`Discord: ${e.message} (${e.code})`);
         throw new RetryableDigestError(`Discord: ${messageOf(e)}`);
+      }
+    },
+    async credentialsWork() {
+      try {
+        await client.rest.get(Routes.user('@me'));
+        return true;
+      } catch (e) {
+        // After a 401 discord.js drops the token for good: only a restart with a working DISCORD_TOKEN helps.
+        if (e instanceof DiscordAPIError && e.status === 401) return false;
+        if (/Expected token to be set/.test(messageOf(e))) return false;
+        throw e;
       }
     },
   };

@@ -19,7 +19,7 @@ import { attempt, NO_PINGS, toWire } from './send.js';
 import { cooldownNote, toQuestion } from './translate.js';
 
 /** A reply not ready by then is deferred (Discord allows 3 s for the first response). */
-const DEFER_AFTER_MS = 1000;
+const DEFER_AFTER_MS = 700;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface HandlerDeps {

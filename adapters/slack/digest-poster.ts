@@ -2,24 +2,36 @@
 import type { webApi } from '@slack/bolt';
 import { renderText } from '../../src/render-text.js';
 import type { Digest } from '../../src/types.js';
-import { type DigestPoster, PermanentDigestError, RetryableDigestError } from '../digest/poster.js';
+import {
+  CredentialsDigestError,
+  type DigestPoster,
+  PermanentDigestError,
+  RetryableDigestError,
+} from '../digest/poster.js';
 import { capBlocks, LIMITS } from './blocks.js';
 import { errorCode } from './handler-kit.js';
 import { renderDigestBlocks } from './render-digest.js';
 import { safeText } from './text.js';
 
-/** Errors that retrying cannot fix: the channel or the bot's access to it is gone. */
+/** Errors that retrying cannot fix in this channel: the channel or the bot's access to it is gone. */
 const PERMANENT = new Set([
   'channel_not_found',
   'not_in_channel',
   'is_archived',
   'channel_is_archived',
-  'account_inactive',
+  'restricted_action',
+]);
+
+/** The workspace refuses the app itself: every channel would fail the same way. */
+const CREDENTIALS = new Set([
   'invalid_auth',
   'token_revoked',
+  'token_expired',
   'not_authed',
+  'account_inactive',
   'missing_scope',
-  'restricted_action',
+  'no_permission',
+  'team_access_not_granted',
 ]);
 
 /** The whole message, pure: blocks, fallback text and metadata naming the slot (so each post is traceable). */
@@ -48,12 +60,22 @@ export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster 
         await client.chat.postMessage(digestMessage(channelId, digest, slot));
       } catch (e) {
         const code = errorCode(e);
+        if (CREDENTIALS.has(code)) throw new CredentialsDigestError(`Slack: ${code}`);
         if (PERMANENT.has(code)) throw new PermanentDigestError(`Slack: ${code}`);
         const retryAfter = (e as { retryAfter?: unknown }).retryAfter;
         throw new RetryableDigestError(
           `Slack: ${code}`,
           typeof retryAfter === 'number' ? retryAfter * 1000 : undefined,
         );
+      }
+    },
+    async credentialsWork() {
+      try {
+        await client.auth.test();
+        return true;
+      } catch (e) {
+        if (CREDENTIALS.has(errorCode(e))) return false;
+        throw e;
       }
     },
   };

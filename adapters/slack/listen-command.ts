@@ -38,8 +38,8 @@ export function listenCommand(app: App, deps: HandlerDeps): void {
   });
 }
 
-/** Slack wants the ack within 3 s; past this the answer goes through the response_url instead. */
-const ACK_WITHIN_MS = 1500;
+/** Slack wants the ack within 3 s; we ack within 1 s, and a later answer goes through the response_url. */
+const ACK_WITHIN_MS = 700;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Never rejects: a bug in the core is logged and the user gets an apology in its place. */

@@ -93,6 +93,12 @@ export function openDigestStore(dataDir: string, tuning: SqliteTuning = {}): Dig
     pause: db.prepare<[string, string, string]>(
       'UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?',
     ),
+    resume: db.prepare<[string]>(
+      'UPDATE subscriptions SET paused_at = NULL, pause_reason = NULL WHERE id = ?',
+    ),
+    release: db.prepare<[string, string]>(
+      "DELETE FROM slots WHERE subscription_id = ? AND slot_time = ? AND state = 'claimed'",
+    ),
     hashes: db.prepare<[string], { fact_id: string; hash: string }>(
       'SELECT fact_id, hash FROM sent_facts WHERE subscription_id = ?',
     ),
@@ -161,6 +167,8 @@ export function openDigestStore(dataDir: string, tuning: SqliteTuning = {}): Dig
     markFailed: (id, slot, error, now) =>
       void write(() => q.setSlot.run('failed', error, 1, iso(now), id, iso(slot))),
     pause: (id, reason, now) => void write(() => q.pause.run(iso(now), reason, id)),
+    resume: (id) => void write(() => q.resume.run(id)),
+    releaseSlot: (id, slot) => void write(() => q.release.run(id, iso(slot))),
     lastSlot(id, state) {
       const row = q.lastSlot.get({ id, state: state ?? '' });
       return row ? toSlot(row) : undefined;

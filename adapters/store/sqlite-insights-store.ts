@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type InsightsStore, type InsightsSummary, scrubSecrets } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
-import { busyRetry, openSqlite, type SqliteTuning } from './sqlite-kit.js';
+import { openSqlite, type SqliteTuning } from './sqlite-kit.js';
+import { createWriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 /** Where the insights database lives; kept apart from the digest store's file. */
 export const insightsDbPath = (dataDir: string): string => join(dataDir, 'insights.db');
@@ -11,6 +12,8 @@ export interface SqliteInsightsStoreOptions extends SqliteTuning {
   dataDir: string;
   /** Recording failures are logged here instead of thrown, so a busy disk never costs a user an answer. */
   log?: Logger;
+  /** How records are queued and written off the reply path. */
+  queue?: Pick<WriteQueueOptions, 'flushMs' | 'maxBackoffMs' | 'capacity'>;
   /** Open an existing database without creating or migrating it (for `npm run report`). */
   readonly?: boolean;
 }
@@ -35,12 +38,14 @@ const MIGRATIONS = [
 
 /**
  * Opens (creating and migrating as needed) `<dataDir>/insights.db`. Stores no user ids, names or tokens. Throws
- * StoreError naming the file when it cannot be used; a write that finds it locked is retried, then logged.
+ * StoreError naming the file when it cannot be used. Records are queued and written in batches off the reply path
+ * (adapters/store/write-queue.ts), so a locked file never delays an answer.
  */
 export function openSqliteInsightsStore({
   dataDir,
   log,
   readonly = false,
+  queue: queueOptions,
   ...tuning
 }: SqliteInsightsStoreOptions): SqliteInsightsStore {
   const file = insightsDbPath(dataDir);
@@ -54,7 +59,7 @@ export function openSqliteInsightsStore({
       migrate(db);
     },
   });
-  const retry = busyRetry(file, tuning);
+  const queue = createWriteQueue({ db, log, file, ...queueOptions });
 
   const insertUnanswered = readonly
     ? undefined
@@ -83,12 +88,8 @@ export function openSqliteInsightsStore({
   );
 
   const record = (what: string, write: () => void) => {
-    try {
-      if (readonly) throw new Error('the insights store was opened read-only');
-      retry(write);
-    } catch (err) {
-      log?.warn('insights: could not record', { what, error: err });
-    }
+    if (readonly) log?.warn('insights: could not record', { what, error: 'opened read-only' });
+    else queue.push(write);
   };
 
   return {
@@ -119,6 +120,8 @@ export function openSqliteInsightsStore({
       record('answered', () => insertAnswered?.run(instant(e.at), text(e.platform), text(e.factId)));
     },
     summary({ since, limit = 20 } = {}): InsightsSummary {
+      // What was just recorded belongs in the report; if the database is locked, the report goes without it.
+      if (!readonly) queue.flush();
       const from = since === undefined ? '' : instant(since);
       return {
         ...(since === undefined ? {} : { since: from }),
@@ -127,7 +130,10 @@ export function openSqliteInsightsStore({
         answered: answered.all(from, limit) as InsightsSummary['answered'],
       };
     },
-    close: () => db.close(),
+    close() {
+      if (!readonly) queue.close();
+      db.close();
+    },
   };
 }
 

@@ -19,9 +19,13 @@ export class StoreError extends Error {
   }
 }
 
-/** A write still found the database locked after every retry. Nothing was written. */
+/**
+ * A write still found the database locked after every retry. Nothing was written. `busy` is how the core tells
+ * it from a bug (the store ports say so): it answers "busy, try again" instead of an apology.
+ */
 export class StoreBusyError extends StoreError {
   override name = 'StoreBusyError';
+  readonly busy = true;
 }
 
 export interface WriteRetry {
@@ -32,14 +36,23 @@ export interface WriteRetry {
 }
 
 export interface SqliteTuning {
-  /** How long SQLite itself waits for a lock before a statement fails with SQLITE_BUSY. Default 5000. */
+  /**
+   * How long SQLite itself waits for a lock while opening and migrating, before failing with SQLITE_BUSY.
+   * Default 5000. Once open, statements wait at most RUNNING_BUSY_TIMEOUT_MS (or this, if shorter).
+   */
   busyTimeoutMs?: number;
-  /** How often a write that still failed with SQLITE_BUSY is tried again. Default 3 tries, 50 ms apart and up. */
+  /** How often a write that still failed with SQLITE_BUSY is tried again. Default 2 tries, 25 ms apart. */
   retry?: Partial<WriteRetry>;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
-export const DEFAULT_WRITE_RETRY: WriteRetry = { attempts: 3, backoffMs: 50 };
+/**
+ * better-sqlite3 waits for a lock on the main thread, where every reply is waiting too: once open, a statement
+ * waits only this long, and callers that can wait longer (the scheduler, the insights queue, digest commands)
+ * try again later without blocking.
+ */
+export const RUNNING_BUSY_TIMEOUT_MS = 25;
+export const DEFAULT_WRITE_RETRY: WriteRetry = { attempts: 2, backoffMs: 25 };
 
 const codeOf = (err: unknown): string =>
   typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : '';
@@ -104,7 +117,10 @@ export interface OpenSqlite extends SqliteTuning {
   setup?(db: Database.Database): void;
 }
 
-/** Opens `file` (creating its directory unless read-only), sets busy_timeout, runs `setup`; throws StoreError. */
+/**
+ * Opens `file` (creating its directory unless read-only), sets busy_timeout, runs `setup`, then shortens
+ * busy_timeout for running; throws StoreError.
+ */
 export function openSqlite(o: OpenSqlite): Database.Database {
   const busyTimeoutMs = o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let db: Database.Database | undefined;
@@ -121,6 +137,7 @@ export function openSqlite(o: OpenSqlite): Database.Database {
     // Reading the schema fails at once on a file that is not a database, before any setup writes.
     db.pragma('schema_version', { simple: true });
     o.setup?.(db);
+    db.pragma(`busy_timeout = ${Math.min(RUNNING_BUSY_TIMEOUT_MS, Math.max(0, Math.floor(busyTimeoutMs)))}`);
     return db;
   } catch (err) {
     try {

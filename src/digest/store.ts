@@ -1,6 +1,7 @@
 /**
- * The digest store port. Synchronous on purpose: the adapter is SQLite (better-sqlite3), whose calls are
- * short and blocking, and a synchronous port keeps `Sitrep.respond` synchronous.
+ * The digest store port. Synchronous on purpose: the adapter is SQLite (better-sqlite3), whose calls are short.
+ * A call that finds the database locked fails fast with an error carrying `busy: true` (src/store-busy.ts); the
+ * caller tries again later rather than waiting on the main thread.
  */
 import type { Platform } from '../types.js';
 import type { Schedule } from './schedule.js';
@@ -55,6 +56,10 @@ export interface DigestStore {
   markSent(id: string, slot: Date, hashes: Record<string, string>, now: Date): void;
   markFailed(id: string, slot: Date, error: string, now: Date): void;
   pause(id: string, reason: string, now: Date): void;
+  /** Lifts a pause, keeping the schedule and what the channel was sent. */
+  resume(id: string): void;
+  /** Gives back a claimed slot that was not posted, so it can be claimed (and posted) later. */
+  releaseSlot(id: string, slot: Date): void;
   /** The newest slot, or the newest in `state`. */
   lastSlot(id: string, state?: SlotState): SlotRecord | undefined;
   slots(id: string): SlotRecord[];

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
 import { freePort, killAll, startApp, tempDataDir, until, waitForPort } from './app-process.js';
 
@@ -26,23 +27,76 @@ afterEach(async () => {
 const slotOf = (c: RecordedCall) =>
   (c.body.metadata as { event_payload?: { slot?: string } } | undefined)?.event_payload?.slot;
 
+/** Fake Slack, a data folder and the variables for `npm start` posting digests every 2 s to `channels`. */
+async function setUp(channels = CHANNEL, extra: Record<string, string> = {}) {
+  fake = await startFakeSlackApi();
+  dataDir = tempDataDir();
+  const port = await freePort();
+  const vars = {
+    SLACK_MODE: 'http',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DIGEST_CRON: '*/2 * * * * *',
+    DIGEST_SLACK_CHANNELS: channels,
+    ...extra,
+  };
+  return { api: fake, port, vars, dataDir };
+}
+
+/** Digests Slack took (not those it answered with an error). */
+const postsTo = (api: FakeSlackApi, channel: string) =>
+  api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel && c.status === 200 && !c.error);
+
 describe('scheduled digests end to end (npm start against the fake Slack)', () => {
+  it('DIGEST_GRACE_MINUTES=0 posts every slot on time', async () => {
+    const { api, port, vars } = await setUp(CHANNEL, { DIGEST_GRACE_MINUTES: '0' });
+    const app = startApp(vars);
+    await waitForPort(app, port, START_MS);
+    await until(app, () => postsTo(api, CHANNEL).length >= 2, 'two digests', 10_000);
+    app.child.kill('SIGTERM');
+    expect(await app.waitForExit(EXIT_MS)).toEqual({ code: 0, signal: null });
+  }, 60_000);
+
+  it('a revoked token holds every channel without pausing any; a working token resumes them all', async () => {
+    const channels = ['C0DIGEST', 'C0OTHER'];
+    const { api, port, vars, dataDir: dir } = await setUp(channels.join(','), { LOG_LEVEL: 'info' });
+    const app = startApp(vars);
+    await waitForPort(app, port, START_MS);
+    const each = (n: number) => () => channels.every((c) => postsTo(api, c).length >= n);
+    await until(app, each(1), 'a digest in each channel', 10_000);
+
+    api.setToken('xoxb-rotated-elsewhere');
+    await until(app, () => app.stderr().includes('digests on hold'), 'the hold', 10_000);
+    const before = channels.map((c) => postsTo(api, c).length);
+    api.setToken('xoxb-test-token');
+    await until(app, () => app.stderr().includes('digests resumed'), 'the resume', 15_000);
+    await until(
+      app,
+      () => channels.every((c, i) => postsTo(api, c).length >= (before[i] ?? 0) + 2),
+      'posts in both',
+      10_000,
+    );
+    app.child.kill('SIGTERM');
+    expect(await app.waitForExit(EXIT_MS)).toEqual({ code: 0, signal: null });
+
+    const store = openDigestStore(dir);
+    try {
+      for (const c of channels) expect(store.subscription(`slack:${c}`)?.paused, c).toBeUndefined();
+    } finally {
+      store.close();
+    }
+    expect(app.stderr()).not.toContain('digest paused');
+    // While held, nothing was tried: one refused post per channel at most, then only the credential checks.
+    const refused = api.callsTo('chat.postMessage').filter((c) => c.error === 'invalid_auth');
+    expect(refused.length).toBeLessThanOrEqual(channels.length);
+  }, 90_000);
+
   it('posts each 2-second slot once, and still once per slot after a restart', async () => {
-    fake = await startFakeSlackApi();
-    const api = fake;
-    dataDir = tempDataDir();
-    const port = await freePort();
-    const vars = {
-      SLACK_MODE: 'http',
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789',
-      SLACK_API_URL: api.apiUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DIGEST_CRON: '*/2 * * * * *',
-      DIGEST_SLACK_CHANNELS: CHANNEL,
-    };
+    const { api, port, vars } = await setUp();
     const digests = () => api.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
 
     const first = startApp(vars);

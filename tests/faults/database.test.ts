@@ -180,14 +180,49 @@ describe('a locked database at run time', () => {
     expect(once.subscriptions().map((s) => s.id)).toEqual(['slack:C1']);
   });
 
-  it('insights: a write that stays locked is logged once and dropped, never thrown', async () => {
+  it('insights: records made while another process holds the lock cost no wait and are written after it', async () => {
+    const dir = tempDir();
+    const { log, entries } = createRecordingLog();
+    const insights = openSqliteInsightsStore({ dataDir: dir, log, queue: { flushMs: 20, maxBackoffMs: 50 } });
+    closers.push(() => insights.close());
+    const lock = await holdLock(insightsDbPath(dir), 10_000);
+    closers.push(lock.release);
+    const event = {
+      at: NOW.toISOString(),
+      platform: 'slack',
+      channelId: 'C1',
+      reason: 'out-of-scope',
+    } as const;
+    const started = Date.now();
+    for (let i = 0; i < 50; i++) insights.recordUnanswered({ ...event, question: `while locked ${i % 2}` });
+    expect(Date.now() - started).toBeLessThan(50);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(entries.map((e) => [e.level, e.msg])).toEqual([
+      ['warn', 'insights: the database is locked; keeping records in memory until it is free'],
+    ]);
+    lock.release();
+    await lock.released;
+    insights.recordUnanswered({ ...event, question: 'after the lock' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(entries.at(-1)).toMatchObject({
+      msg: 'insights: recording again',
+      ctx: { written: 51, dropped: 0 },
+    });
+    const texts = insights.summary().unanswered.map((u) => [u.text, u.count]);
+    expect(texts).toEqual([
+      ['while locked 0', 25],
+      ['while locked 1', 25],
+      ['after the lock', 1],
+    ]);
+  });
+
+  it('insights: a lock longer than the queue holds drops the oldest records and counts them', async () => {
     const dir = tempDir();
     const { log, entries } = createRecordingLog();
     const insights = openSqliteInsightsStore({
       dataDir: dir,
       log,
-      busyTimeoutMs: 30,
-      retry: { attempts: 2 },
+      queue: { flushMs: 20, maxBackoffMs: 50, capacity: 10 },
     });
     closers.push(() => insights.close());
     const lock = await holdLock(insightsDbPath(dir), 10_000);
@@ -198,14 +233,19 @@ describe('a locked database at run time', () => {
       channelId: 'C1',
       reason: 'out-of-scope',
     } as const;
-    expect(() => insights.recordUnanswered({ ...event, question: 'while locked' })).not.toThrow();
-    expect(entries.map((e) => [e.level, e.msg, (e.ctx?.error as Error)?.name])).toEqual([
-      ['warn', 'insights: could not record', 'StoreBusyError'],
-    ]);
+    insights.recordUnanswered({ ...event, question: 'first' });
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 14; i++) insights.recordUnanswered({ ...event, question: `later ${i}` });
     lock.release();
     await lock.released;
-    insights.recordUnanswered({ ...event, question: 'after the lock' });
-    expect(insights.summary().unanswered.map((u) => u.text)).toEqual(['after the lock']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(entries.at(-1)).toMatchObject({
+      msg: 'insights: recording again',
+      ctx: { written: 10, dropped: 5 },
+    });
+    const texts = insights.summary().unanswered.map((u) => u.text);
+    expect(texts).toHaveLength(10);
+    expect(texts).not.toContain('first');
   });
 });
 

@@ -127,8 +127,9 @@ describe('secret scrubbing', () => {
       channelId: discord,
       at,
     });
-    const rows = JSON.stringify(readAllRows(join(dataDir, 'insights.db')));
+    // Closing writes what is still queued.
     store.close();
+    const rows = JSON.stringify(readAllRows(join(dataDir, 'insights.db')));
     expect(rows).toContain('why does [redacted] not work');
     const bytes = readdirSync(dataDir)
       .map((f) => readFileSync(join(dataDir, f)).toString('latin1'))

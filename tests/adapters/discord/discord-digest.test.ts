@@ -1,6 +1,6 @@
 import { GatewayDispatchEvents } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermanentDigestError } from '../../../adapters/digest/poster.js';
+import { CredentialsDigestError, PermanentDigestError } from '../../../adapters/digest/poster.js';
 import { openDigestStore } from '../../../adapters/store/sqlite-digest-store.js';
 import { composeDigest } from '../../../src/digest/compose.js';
 import type { DigestStore } from '../../../src/digest/store.js';
@@ -113,5 +113,33 @@ describe('Discord: /sitrep digest', () => {
     // The server owner may manage every channel.
     expect(await ask('digest unsubscribe')).toContain('Unsubscribed');
     expect(store.subscription(`discord:${world.channelId}`)).toBeUndefined();
+  });
+});
+
+describe('Discord: a refused token', () => {
+  it('is a credentials failure, not a channel one, and the check says so until a restart', async () => {
+    // Its own harness: after a 401, discord.js drops the token for good.
+    const own = await startHarness();
+    try {
+      expect(await own.poster.credentialsWork?.()).toBe(true);
+      own.fake.failNext({
+        method: 'POST',
+        path: /\/channels\/\d+\/messages/,
+        status: 401,
+        body: { code: 0, message: '401: Unauthorized' },
+      });
+      const digest = composeDigest({
+        knowledge: base([fact('ban-announced')]),
+        sent: new Map(),
+        now: new Date(),
+        timeZone: 'UTC',
+      });
+      await expect(own.poster.post(own.fake.world.channelId, digest)).rejects.toBeInstanceOf(
+        CredentialsDigestError,
+      );
+      expect(await own.poster.credentialsWork?.()).toBe(false);
+    } finally {
+      await own.close();
+    }
   });
 });

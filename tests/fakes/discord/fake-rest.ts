@@ -94,7 +94,7 @@ export function createFakeRest(world: World, gatewayUrl: () => string) {
         },
       }),
     ],
-    ['GET', /^\/users\/@me$/, () => ({ status: 200, body: world.bot })],
+    ['GET', /^\/users\/(@|%40)me$/, () => ({ status: 200, body: world.bot })],
     ['PUT', /^\/applications\/(\d+)\/commands$/, (r) => putCommands('global', r.body)],
     ['GET', /^\/applications\/(\d+)\/commands$/, () => ({ status: 200, body: commands.get('global') ?? [] })],
     [

@@ -12,6 +12,8 @@ export interface RecordedCall {
   raw: string;
   token?: string;
   status: number;
+  /** The `error` the fake answered with (`ok: false`), if any. */
+  error?: string;
 }
 
 export type Failure = { status: 429; retryAfter: number } | { error: string };
@@ -32,6 +34,8 @@ export interface FakeSlackApi {
   waitFor(match: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** The next call to `method` fails this way; later calls succeed again. */
   failNext(method: string, failure: Failure): void;
+  /** From now on only `token` is accepted as the bot token (the old one answers invalid_auth, as if revoked). */
+  setToken(token: string): void;
   /** Replaces the canned answer of one method. */
   answerWith(method: string, answer: (body: Record<string, unknown>) => Record<string, unknown>): void;
   close(): Promise<void>;
@@ -63,7 +67,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeSlackApi(
   opts: { token?: string; appToken?: string } = {},
 ): Promise<FakeSlackApi> {
-  const token = opts.token ?? 'xoxb-test-token';
+  let token = opts.token ?? 'xoxb-test-token';
   const appToken = opts.appToken ?? 'xapp-test-token';
   const custom = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
   const calls: RecordedCall[] = [];
@@ -127,7 +131,8 @@ export async function startFakeSlackApi(
     } else {
       payload = isResponseUrl ? { ok: true } : answer(method, body);
     }
-    const call: RecordedCall = { method, path, body, raw, token: auth, status };
+    const error = payload.ok === false ? String(payload.error) : undefined;
+    const call: RecordedCall = { method, path, body, raw, token: auth, status, ...(error ? { error } : {}) };
     calls.push(call);
     for (const w of waiters) w(call);
     res.writeHead(status, headers).end(JSON.stringify(payload));
@@ -143,6 +148,9 @@ export async function startFakeSlackApi(
     server,
     base,
     answerWith: (method, fn) => void custom.set(method, fn),
+    setToken: (next) => {
+      token = next;
+    },
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
