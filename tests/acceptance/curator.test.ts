@@ -2,8 +2,8 @@
  * Acceptance for the curator loop: the running app reloads knowledge/ on save, keeps the last good base on a
  * broken save (warning once), and `npm run report` lists what it refused and what was voted Not helpful.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -78,6 +78,58 @@ describe('curator loop', () => {
     app.child.stdin?.end('quit\n');
     expect((await app.waitForExit(10_000)).code).toBe(0);
   }, 60_000);
+
+  it('sees every kind of save within 5 s: in place, by rename, sed -i, and after the folder is swapped', async () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'facts', 'helium.yml');
+    writeFileSync(file, NEW_FACT);
+    const app = startApp({ KNOWLEDGE_DIR: dir, LOG_LEVEL: 'info' }, { stdin: 'pipe' });
+    const answers = () => app.stdout().split('Sitrep local console')[1] ?? '';
+    await until(app, () => app.stdout().includes('Sitrep local console'), 'the console banner', 15_000);
+
+    let current = 'Kazakh';
+    /** Saves the fact with `next` in place of the current traders' nationality, the way `save` does. */
+    const edit = async (next: string, how: string, save: (text: string) => void) => {
+      save(NEW_FACT.replaceAll('Kazakh', next));
+      const asking = setInterval(() => app.child.stdin?.write(`${QUESTION}\n`), 250);
+      try {
+        await until(
+          app,
+          () => answers().includes(`${next} traders`),
+          `the answer after a save ${how}`,
+          5_000,
+        );
+      } finally {
+        clearInterval(asking);
+      }
+      current = next;
+    };
+    const inPlace = (text: string) => writeFileSync(file, text);
+    const byRename = (text: string) => {
+      writeFileSync(`${file}.tmp`, text);
+      renameSync(`${file}.tmp`, file);
+    };
+    const sedI = (text: string) => {
+      const next = /(\w+) traders/.exec(text)?.[1] ?? '';
+      execFileSync('sed', ['-i', `s/${current}/${next}/g`, file]);
+    };
+    for (const round of [1, 2]) {
+      await edit(`Uzbek${round}`, 'in place', inPlace);
+      await edit(`Kyrgyz${round}`, 'by rename', byRename);
+      await edit(`Tajik${round}`, 'with sed -i', sedI);
+    }
+    renameSync(dir, `${dir}.away`);
+    renameSync(`${dir}.away`, dir);
+    await edit('Armenian', 'after the folder was moved away and back', inPlace);
+    cpSync(dir, `${dir}.copy`, { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(`${dir}.copy`, dir);
+    await edit('Georgian', 'after the folder was replaced by a copy', byRename);
+    await edit('Turkmen', 'with sed -i in the replaced folder', sedI);
+    expect(app.stderr()).toContain('knowledge reloaded');
+    app.child.stdin?.end('quit\n');
+    expect((await app.waitForExit(10_000)).code).toBe(0);
+  }, 90_000);
 
   it('npm run report lists refused questions grouped, and the fact voted Not helpful', async () => {
     const dataDir = tempDataDir();
