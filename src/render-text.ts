@@ -1,3 +1,5 @@
+import { DERIVED_LABEL } from './answer/format.js';
+import { isQuestionProblem, problemLead } from './answer/refusal-reason.js';
 import { digestLines, digestStatusLines } from './digest/digest-text.js';
 import type { Answer, Citation, Reply } from './types.js';
 
@@ -19,7 +21,7 @@ function answerText(a: Answer): string[] {
         a.headline,
         ...a.figures.map(
           (f) =>
-            `• ${f.label}: ${f.text}${f.period ? ` (${f.period})` : ''}${f.derived ? ' [derived by Sitrep]' : ''}`,
+            `• ${f.label}: ${f.text}${f.period ? ` (${f.period})` : ''}${f.derived ? ` (${DERIVED_LABEL})` : ''}`,
         ),
         ...a.caveats.map((c) => `Note: ${c}`),
         ...[...new Map(a.citations.map((c) => [formatCitation(c), c])).keys()].map((c) => `Source: ${c}`),
@@ -43,6 +45,7 @@ function answerText(a: Answer): string[] {
 
 export function unknownLead(a: Extract<Answer, { kind: 'unknown' }>): string {
   const q = sanitize(a.question, 120);
+  if (isQuestionProblem(a.reason)) return problemLead(a.reason, `"${q}"`, `"${sanitize(a.question, 80)}"`);
   switch (a.reason) {
     case 'empty':
       return "I didn't catch a question there.";

@@ -1,4 +1,5 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
+import { questionProblem } from './answer/refusal-reason.js';
 import { parseCommand } from './commands.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
 import type { Decision, Judged } from './engine/decide.js';
@@ -13,7 +14,7 @@ import { buildSemanticIndex } from './semantic/semantic-index.js';
 import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
 import { whileStoreBusy } from './store-busy.js';
 import { stripChatNoise } from './text/chat-noise.js';
-import { wellFormed } from './text/normalize.js';
+import { isStopword, wellFormed } from './text/normalize.js';
 import type {
   Answer,
   Command,
@@ -114,6 +115,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
 
   const answerFrom = (base: PreparedBase, text: string, decision: Decision): Answer => {
     const { knowledge, byId } = base;
+    const problem = () => questionProblem(text, (w) => base.index.surface.has(w) || isStopword(w));
     const option = (fact: Fact) => ({
       factId: fact.id,
       label: fact.figures[0]?.label ?? fact.claim,
@@ -121,7 +123,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     });
     switch (decision.kind) {
       case 'empty':
-        return unknownAnswer(text, 'empty', knowledge.topics);
+        return unknownAnswer(text, problem() ?? 'empty', knowledge.topics);
       case 'answered': {
         const answer = composeAnswer({
           ...freshness(),
@@ -142,9 +144,12 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
         };
       case 'unknown': {
         const { subject } = decision;
+        const why = problem();
         if (!subject)
-          return unknownAnswer(text, 'out-of-scope', knowledge.topics, { confidence: decision.confidence });
-        return unknownAnswer(text, 'attribute-not-covered', knowledge.topics, {
+          return unknownAnswer(text, why ?? 'out-of-scope', knowledge.topics, {
+            confidence: decision.confidence,
+          });
+        return unknownAnswer(text, why ?? 'attribute-not-covered', knowledge.topics, {
           subject: subject.name,
           suggestions: subject.facts.map((s) => suggestedQuestion(s.entry.fact)),
           confidence: decision.confidence,

@@ -69,7 +69,7 @@ export interface Fact {
   added: string;
   /** ISO date after which the fact should be re-checked (`review_by`); unset falls back to the base default. */
   reviewBy?: string;
-  /** Where sources differ or the seed article is loose, said briefly. */
+  /** Where sources differ or one outlet's wording is loose, said briefly (naming the outlet). */
   caveat?: string;
   /** Ids of facts worth suggesting next. */
   related: string[];
@@ -142,7 +142,18 @@ export type Answer =
   | {
       kind: 'unknown';
       question: string;
-      reason: 'empty' | 'out-of-scope' | 'attribute-not-covered' | 'no-such-figure';
+      /**
+       * `too-long`: cut at the length limit and nothing answerable in what was kept; `not-english`; `forecast`:
+       * asks what will happen or what Sitrep thinks, where sources only report what was said.
+       */
+      reason:
+        | 'empty'
+        | 'out-of-scope'
+        | 'attribute-not-covered'
+        | 'no-such-figure'
+        | 'too-long'
+        | 'not-english'
+        | 'forecast';
       /** The known subject the question was about, when the attribute is what is missing. */
       subject?: string;
       /** What the bot can answer instead. */

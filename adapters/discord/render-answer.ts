@@ -1,5 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { ButtonStyle } from 'discord.js';
+import { DERIVED_LABEL } from '../../src/answer/format.js';
+import { problemLead } from '../../src/answer/refusal-reason.js';
 import type { Answer, Citation } from '../../src/types.js';
 import { askButtons, button, layoutRows, publishButton } from './buttons.js';
 import { fitEmbed, LIMITS, ownText, userText } from './limits.js';
@@ -56,7 +58,7 @@ const titleOf = (question: string): { title?: string } => {
 
 function figureFields(answer: Answered): APIEmbedField[] {
   const fields = answer.figures.map((f) => {
-    const extra = [f.period, f.derived ? 'computed by Sitrep' : undefined].filter(Boolean).join(' · ');
+    const extra = [f.period, f.derived ? DERIVED_LABEL : undefined].filter(Boolean).join(' · ');
     return {
       name: ownText(f.label, LIMITS.fieldName),
       value: ownText(extra ? `**${f.text}**\n${extra}` : `**${f.text}**`, LIMITS.fieldValue),
@@ -130,6 +132,9 @@ const TITLES: Record<Unknown['reason'], string> = {
   'out-of-scope': 'Outside what Sitrep covers',
   'attribute-not-covered': "Not in Sitrep's sources",
   'no-such-figure': 'No such figure',
+  'too-long': 'Question too long',
+  'not-english': 'English only',
+  forecast: 'No forecasts',
 };
 
 const REASONS: Record<Unknown['reason'], (a: Unknown) => string> = {
@@ -139,6 +144,9 @@ const REASONS: Record<Unknown['reason'], (a: Unknown) => string> = {
     `I know about ${a.subject ?? 'that'}, but my sources don't cover “${userText(a.question, 300)}”.`,
   'no-such-figure': (a) =>
     `I have no figure matching “${userText(a.question, 300)}”. Try \`/sitrep figures\`.`,
+  'too-long': (a) => problemLead('too-long', '', `“${userText(a.question, 80)}”`),
+  'not-english': () => problemLead('not-english', '', ''),
+  forecast: (a) => problemLead('forecast', `“${userText(a.question, 300)}”`, ''),
 };
 
 function renderUnknown(answer: Unknown, ctx: RenderContext): RenderedMessage {

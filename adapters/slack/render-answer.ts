@@ -1,4 +1,6 @@
 /** Answer -> Block Kit body: headline, figures, sources, caveats, and question buttons. Pure. */
+import { DERIVED_LABEL } from '../../src/answer/format.js';
+import { problemLead } from '../../src/answer/refusal-reason.js';
 import type { Answer, Citation, FigureLine } from '../../src/types.js';
 import { ACTION } from './action-values.js';
 import { actions, type Block, button, context, fieldSections, section } from './blocks.js';
@@ -25,7 +27,7 @@ export function askButtons(
 
 function figureField(f: FigureLine): string {
   const period = f.period ? ` (${escapeSlack(f.period)})` : '';
-  const derived = f.derived ? ' _computed by Sitrep_' : '';
+  const derived = f.derived ? ` _${DERIVED_LABEL}_` : '';
   return `*${escapeSlack(f.label)}*\n${escapeSlack(f.text)}${period}${derived}`;
 }
 
@@ -89,6 +91,9 @@ const UNKNOWN_LEAD: Record<Extract<Answer, { kind: 'unknown' }>['reason'], (a: A
       ? `I know about ${escapeSlack(a.subject)}, but my sources don't say that.`
       : `My sources don't cover ${quoted(a.question)}.`,
   'no-such-figure': (a) => `I don't have a figure matching ${quoted(a.question)}.`,
+  'too-long': (a) => problemLead('too-long', '', quoted(a.question.slice(0, 80))),
+  'not-english': () => problemLead('not-english', '', ''),
+  forecast: (a) => problemLead('forecast', quoted(a.question), ''),
 };
 
 function unknown(a: Extract<Answer, { kind: 'unknown' }>, ids: AskIds): Block[] {

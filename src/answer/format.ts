@@ -47,6 +47,19 @@ export function variantCaveats(fact: Fact): string[] {
   );
 }
 
+/** How every front end marks a figure Sitrep worked out rather than a source stated. */
+export const DERIVED_LABEL = 'computed by Sitrep';
+
+/** The bound an implied amount keeps from the share it comes from: "over 70%" of a total is "more than" its part. */
+const IMPLIED_BOUND: Record<Qualifier, string> = {
+  over: 'more than',
+  'at least': 'at least',
+  nearly: 'nearly',
+  'up to': 'up to',
+  about: 'about',
+  exactly: '',
+};
+
 /**
  * When a fact states a share and the total it is a share of (same period), the implied amount.
  * It is ours, not the source's, so it is marked derived.
@@ -62,14 +75,20 @@ export function derivedLines(fact: Fact): FigureLine[] {
     lines.push({
       figureId: `${share.id}-implied`,
       factId: fact.id,
-      label: `${share.label} in money (${formatValue(share.value, 'percent')} of ${formatValue(total.value, total.unit)})`,
-      // sources that word the share differently ("nearly" vs "over") make only "about" safe to say
-      text: `${share.qualifier === 'over' && !share.variants?.length ? 'over' : 'about'} ${formatValue(implied, total.unit)}`,
+      label: `${share.label} in money (${formatFigure(share)} of ${formatFigure(total)})`,
+      text: [impliedBound(share, total), formatValue(implied, total.unit)].filter(Boolean).join(' '),
       period: share.period,
       derived: true,
     });
   }
   return lines;
+}
+
+/** The share's own bound; an exact share of an approximate total is only "about" that much. */
+function impliedBound(share: Figure, total: Figure): string {
+  const bound = IMPLIED_BOUND[share.qualifier ?? 'exactly'];
+  if (bound) return bound;
+  return total.qualifier && total.qualifier !== 'exactly' ? 'about' : '';
 }
 
 function trim(n: number): string {
