@@ -25,4 +25,10 @@ describe('slack/manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
+
+  it("names every command of the shared grammar in /sitrep's usage hint", () => {
+    const hint: string = manifest.features.slash_commands[0].usage_hint;
+    for (const word of ['figure', 'figures', 'sources', 'digest', 'report', 'help'])
+      expect(hint).toContain(word);
+  });
 });
