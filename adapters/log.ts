@@ -19,6 +19,21 @@ export function createLogger(
   };
 }
 
+/** A logger whose lines can be sent elsewhere later: the console moves them off its prompt once it opens. */
+export function createRoutableLogger(level: Level): {
+  log: Logger;
+  route(write: (line: string, level: string) => void): void;
+} {
+  let sink: (line: string, level: string) => void = (l) => process.stderr.write(`${l}\n`);
+  const levelOf = (line: string) => /"level":"(\w+)"/.exec(line)?.[1] ?? 'info';
+  return {
+    log: createLogger(level, (line) => sink(line, levelOf(line))),
+    route(write) {
+      sink = write;
+    },
+  };
+}
+
 function errorReplacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
   return value;

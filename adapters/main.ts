@@ -5,12 +5,13 @@ import type { Platform } from '../src/types.js';
 import { exitOnStartupError } from './cli/startup-error.js';
 import { loadConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
+import { consoleLogSink } from './console/console-log.js';
 import { createConsoleDigestPoster } from './console/console-poster.js';
 import { openDigests } from './digest/digests.js';
 import type { DigestPoster } from './digest/poster.js';
 import { startDiscord } from './discord/index.js';
 import { watchKnowledge } from './knowledge-watcher.js';
-import { createLogger } from './log.js';
+import { createRoutableLogger } from './log.js';
 import { openSemantic } from './semantic.js';
 import { startSlack } from './slack/index.js';
 import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
@@ -18,7 +19,7 @@ import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  const { log, route: routeLogs } = createRoutableLogger(config.logLevel);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const semantic = await openSemantic(config.dataDir, log);
   const insights = openSqliteInsightsStore({ dataDir: config.dataDir, log });
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
       output: process.stdout,
       prompt: process.stdin.isTTY,
     });
+    // At a terminal, JSON lines would land on the prompt; piped (scripts, tests), stderr is where they belong.
+    if (process.stdin.isTTY) routeLogs(consoleLogSink(config.dataDir, chat));
     await digests.start({ console: createConsoleDigestPoster(chat) });
     await chat.closed;
     await closeStores();
