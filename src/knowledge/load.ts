@@ -1,20 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { Fact, GlossaryEntry, KnowledgeBase, Topic } from '../types.js';
-import { crossCheck } from './cross-check.js';
+import type { Fact, KnowledgeBase } from '../types.js';
+import { claimFigureProblems } from './claim-figures.js';
+import { type CheckedFact, crossCheck } from './cross-check.js';
 import { pastReview } from './freshness.js';
-import { factFileSchema, freshnessFileSchema, glossaryFileSchema, topicsFileSchema } from './schema.js';
+import { formatProblem, type KnowledgeProblem } from './problem.js';
+import { idsInText, readYaml } from './read-yaml.js';
+import { factSchema, freshnessFileSchema, glossaryEntrySchema, topicSchema } from './schema.js';
+import { type Item, idOf, validateList, validFields } from './validate.js';
 
-/** One problem in the fact base, located by file, fact id and field. */
-export interface KnowledgeProblem {
-  file: string;
-  factId?: string;
-  field?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export { formatProblem, type KnowledgeProblem } from './problem.js';
 
 /** Raised at start (or reload) when the base is broken; the message lists every problem. */
 export class KnowledgeError extends Error {
@@ -22,13 +18,6 @@ export class KnowledgeError extends Error {
   constructor(readonly problems: KnowledgeProblem[]) {
     super(`Knowledge base is invalid:\n${problems.map(formatProblem).join('\n')}`);
   }
-}
-
-export function formatProblem(p: KnowledgeProblem): string {
-  const where = [p.file, p.factId && `fact ${p.factId}`, p.field && `field ${p.field}`]
-    .filter(Boolean)
-    .join(' › ');
-  return `${p.severity === 'error' ? '✖' : '⚠'} ${where}: ${p.message}`;
 }
 
 export interface KnowledgeCheck {
@@ -41,82 +30,82 @@ export interface CheckOptions {
   today?: Date | string;
 }
 
-/** Loads and validates everything under `dir`; never throws for content problems. Stale facts are warnings. */
+type FactInput = z.output<typeof factSchema>;
+
+/**
+ * Loads and validates everything under `dir`; never throws for content problems. Each fact is validated on
+ * its own, so every problem of every fact is listed in one run, and a fact that fails to parse causes no
+ * knock-on errors elsewhere. Stale facts are warnings.
+ */
 export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions = {}): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   const rel = (path: string) => relative(process.cwd(), path) || path;
 
-  const readYaml = <T>(path: string, schema: z.ZodType<T>): { data?: T; raw?: unknown } => {
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push({ file: rel(path), message: errorMessage(err), severity: 'error' });
-      return {};
+  /** Reads a list file, reporting every problem; adds to `failed` the ids of items that did not parse. */
+  const readList = <T>(path: string, key: string, schema: z.ZodType<T>, min: number, failed: Set<string>) => {
+    const file = rel(path);
+    const read = readYaml(path);
+    if (!read.ok) {
+      for (const message of read.messages) problems.push({ file, message, severity: 'error' });
+      for (const id of idsInText(read.text ?? '')) failed.add(id);
+      return undefined;
     }
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return { data: parsed.data, raw };
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        file: rel(path),
-        factId: factIdAt(raw, issue.path),
-        field: issue.path.map(String).join('.') || undefined,
-        message: issue.message,
-        severity: 'error',
-      });
+    const { fileIssues, items } = validateList(read.raw, key, schema, min);
+    for (const { path: field, message } of fileIssues)
+      problems.push({ file, field, message, severity: 'error' });
+    for (const item of items) {
+      const factId = key === 'facts' ? idOf(item.raw, item.index) : undefined;
+      for (const { path: field, message } of item.issues)
+        problems.push({ file, factId, field, message, severity: 'error' });
+      const id = (item.raw as { id?: unknown } | null)?.id;
+      if (!item.data && typeof id === 'string') failed.add(id);
     }
-    return { raw };
+    return items;
   };
+  const valid = <T>(items: Item<T>[] | undefined): T[] =>
+    (items ?? []).flatMap((i) => (i.data ? [i.data] : []));
 
-  const topics: Topic[] = readYaml(join(dir, 'topics.yml'), topicsFileSchema).data?.topics ?? [];
-  const glossary: GlossaryEntry[] =
-    readYaml(join(dir, 'glossary.yml'), glossaryFileSchema).data?.glossary ?? [];
+  const failedTopics = new Set<string>();
+  const topicItems = readList(join(dir, 'topics.yml'), 'topics', topicSchema, 1, failedTopics);
+  const glossaryPath = join(dir, 'glossary.yml');
+  const glossary = valid(readList(glossaryPath, 'glossary', glossaryEntrySchema, 0, new Set()));
+
   const facts: Fact[] = [];
+  const checked: CheckedFact[] = [];
+  const failedFacts = new Set<string>();
   const factsDir = join(dir, 'facts');
-  let files: string[] = [];
-  try {
-    files = readdirSync(factsDir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
-  } catch (err) {
-    problems.push({ file: rel(factsDir), message: errorMessage(err), severity: 'error' });
+  for (const path of factFiles(factsDir, problems, rel)) {
+    const file = rel(path);
+    for (const item of readList(path, 'facts', factSchema, 1, failedFacts) ?? []) {
+      const fields = item.data ?? validFields(factSchema, item.raw);
+      if (item.data) facts.push(toFact(item.data, file));
+      if (fields.id) checked.push({ ...checkable(fields), id: fields.id, file });
+      problems.push(...claimProblems(fields, file, idOf(item.raw, item.index)));
+    }
   }
-  for (const name of files) {
-    const path = join(factsDir, name);
-    const data = readYaml(path, factFileSchema).data;
-    for (const { review_by, does_not_say, ...f } of data?.facts ?? [])
-      facts.push({
-        ...f,
-        doesNotSay: does_not_say,
-        ...(review_by ? { reviewBy: review_by } : {}),
-        file: rel(path),
-      });
-  }
-  const freshnessPath = join(dir, 'freshness.yml');
-  const reviewDays = existsSync(freshnessPath)
-    ? readYaml(freshnessPath, freshnessFileSchema).data?.default_review_days
-    : undefined;
+
+  const reviewDays = readReviewDays(join(dir, 'freshness.yml'), problems, rel);
   for (const f of facts) {
     const due = pastReview(f, today, reviewDays);
-    if (due) {
-      const message = `stale: review by ${due} has passed`;
-      problems.push({ file: f.file, factId: f.id, field: 'review_by', message, severity: 'warning' });
-    }
+    const message = `stale: review by ${due} has passed`;
+    const where = { file: f.file, factId: f.id, field: 'review_by' };
+    if (due) problems.push({ ...where, message, severity: 'warning', clockDependent: true });
   }
   if (facts.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ file: rel(factsDir), message: 'no facts found', severity: 'error' });
   }
 
-  problems.push(...crossCheck({ facts, topics, glossary }, { glossary: rel(join(dir, 'glossary.yml')) }));
+  // A topics.yml that could not be read at all leaves every topic unknowable, not unknown.
+  const topicsUnparsed = topicItems === undefined && failedTopics.size === 0 ? 'all' : failedTopics;
+  const topics = valid(topicItems);
+  problems.push(
+    ...crossCheck(
+      { facts: checked, topics, glossary },
+      { glossary: rel(glossaryPath), unparsed: { facts: failedFacts, topics: topicsUnparsed } },
+    ),
+  );
   const ok = !problems.some((p) => p.severity === 'error');
-  const knowledge = ok
-    ? {
-        facts,
-        topics,
-        glossary,
-        ...(reviewDays ? { reviewDays } : {}),
-      }
-    : undefined;
+  const knowledge = ok ? { facts, topics, glossary, ...(reviewDays ? { reviewDays } : {}) } : undefined;
   return { knowledge, problems };
 }
 
@@ -127,15 +116,46 @@ export function loadKnowledge(dir: string, options: CheckOptions = {}): Knowledg
   return knowledge;
 }
 
-function factIdAt(raw: unknown, path: PropertyKey[]): string | undefined {
-  if (path[0] !== 'facts' || typeof path[1] !== 'number') return undefined;
-  const list = (raw as { facts?: unknown[] } | null)?.facts;
-  const fact = Array.isArray(list) ? list[path[1]] : undefined;
-  const id = (fact as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id.trim() ? id : `#${path[1] + 1}`;
+function factFiles(factsDir: string, problems: KnowledgeProblem[], rel: (p: string) => string): string[] {
+  try {
+    return readdirSync(factsDir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => join(factsDir, f));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    problems.push({ file: rel(factsDir), message, severity: 'error' });
+    return [];
+  }
 }
 
-function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0] ?? err.message;
-  return String(err);
+function readReviewDays(path: string, problems: KnowledgeProblem[], rel: (p: string) => string) {
+  if (!existsSync(path)) return undefined;
+  const read = readYaml(path);
+  if (!read.ok) {
+    for (const message of read.messages) problems.push({ file: rel(path), message, severity: 'error' });
+    return undefined;
+  }
+  const parsed = freshnessFileSchema.safeParse(read.raw);
+  if (parsed.success) return parsed.data.default_review_days;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.') || undefined;
+    problems.push({ file: rel(path), field, message: issue.message, severity: 'error' });
+  }
+  return undefined;
+}
+
+function toFact({ review_by, does_not_say, not_figures: _notFigures, ...f }: FactInput, file: string): Fact {
+  return { ...f, doesNotSay: does_not_say, ...(review_by ? { reviewBy: review_by } : {}), file };
+}
+
+/** The fields cross-checks read, from a valid fact or from the valid fields of a broken one. */
+function checkable({ figures, sources, topics, related }: Partial<FactInput>) {
+  return { figures, sources, topics, related };
+}
+
+function claimProblems(fields: Partial<FactInput>, file: string, factId: string): KnowledgeProblem[] {
+  const { claim, figures, not_figures } = fields;
+  if (claim === undefined || figures === undefined || not_figures === undefined) return [];
+  return claimFigureProblems({ claim, figures, not_figures }).map((p) => ({ ...p, file, factId }));
 }

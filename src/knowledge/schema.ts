@@ -37,6 +37,10 @@ export const figureSchema = z.strictObject({
 export const factSchema = z.strictObject({
   id: kebabId,
   claim: z.string().min(10),
+  /** Numbers in the claim, as written there ("14068"), that are not figures; years, dates need no entry. */
+  not_figures: z
+    .array(z.string().regex(/^\d[\d,.]*$/, 'must be a number as written in the claim'))
+    .default([]),
   attribution: z.string().min(2),
   certainty: z.enum(['official-action', 'asserted', 'likely', 'reported', 'disputed']),
   figures: z.array(figureSchema).default([]),
@@ -53,24 +57,20 @@ export const factSchema = z.strictObject({
   related: z.array(kebabId).default([]),
 });
 
-/** One file under knowledge/facts/. */
-export const factFileSchema = z.strictObject({ facts: z.array(factSchema).min(1) });
+/** A file holding one list (`facts:`, `topics:`, `glossary:`); its items are validated one by one. */
+export const listFileSchema = (key: string, min: number) =>
+  z.strictObject({ [key]: z.array(z.unknown()).min(min) });
 
-export const topicsFileSchema = z.strictObject({
-  topics: z
-    .array(
-      z.strictObject({
-        id: kebabId,
-        label: z.string().min(2),
-        description: z.string().min(5),
-        sample: z.string().min(5),
-      }),
-    )
-    .min(1),
+export const topicSchema = z.strictObject({
+  id: kebabId,
+  label: z.string().min(2),
+  description: z.string().min(5),
+  sample: z.string().min(5),
 });
 
-export const glossaryFileSchema = z.strictObject({
-  glossary: z.array(z.strictObject({ term: z.string().min(2), synonyms: z.array(z.string().min(2)).min(1) })),
+export const glossaryEntrySchema = z.strictObject({
+  term: z.string().min(2),
+  synonyms: z.array(z.string().min(2)).min(1),
 });
 
 /** knowledge/freshness.yml, optional: when facts without `review_by` fall due for review. */
