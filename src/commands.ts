@@ -11,6 +11,19 @@ function parseDigest(rest: string): Command {
     : { name: 'digest', action: 'usage', schedule: action };
 }
 
+/**
+ * Asking for a briefing in words, as people type it in chat (typos and shorthand included): "what's new?",
+ * "latest", "brief me on metals", "tl;dr", "catch me up", "what happened this week". The topic, if any, is last.
+ */
+const BRIEFING =
+  /^(?:(?:so\s+)?(?:what'?s|whats|wats|what is)\s+(?:new|the latest|up|happening|going on)(?:\s+(?:today|this week|lately))?|latest(?:\s+news)?|any\s*(?:news|updates?)|anything new|updates?|news|(?:give me (?:a |the )?)?(?:brief|breif|briefing|rundown|sitrep|summary|summery|recap|overview)|(?:brief|breif) me(?:\s+(?:up|in))?|sum(?:marize|marise)?(?:\s+up)?|tl\s*;?\s*dr|catch me up|what happened (?:this|last) (?:week|month))(?:\s+(?:on|about|for)\s+(.+?))?[\s?!.]*$/i;
+
+function parseBriefing(text: string): Command | undefined {
+  const m = BRIEFING.exec(text.trim());
+  if (!m) return undefined;
+  return m[1] ? { name: 'briefing', topic: m[1] } : { name: 'briefing' };
+}
+
 /** The shared grammar: `ask <q>` (or bare text), `figure <name>`, `figures`, `sources`, `digest …`, `help`. */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
@@ -31,11 +44,13 @@ export function parseCommand(text: string): Command {
       return parseDigest(rest);
     case 'report':
       return { name: 'report' };
+    case 'briefing':
+      return rest ? { name: 'briefing', topic: rest } : { name: 'briefing' };
     case 'help':
     case '?':
       return { name: 'help' };
     default:
-      return { name: 'ask', text: trimmed };
+      return parseBriefing(trimmed) ?? { name: 'ask', text: trimmed };
   }
 }
 
@@ -57,6 +72,10 @@ export const USAGE: { command: string; description: string }[] = [
     description: 'A digest in this channel on a schedule ("weekly mon 09:00" or cron also work).',
   },
   { command: 'digest status | preview | unsubscribe', description: "This channel's digest." },
+  {
+    command: 'briefing [topic]',
+    description: 'The headline figures and latest developments ("what\'s new?", "brief me on metals").',
+  },
   {
     command: 'report',
     description: 'What people asked that Sitrep could not answer (digest managers only).',

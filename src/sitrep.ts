@@ -1,6 +1,11 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
 import { questionProblem } from './answer/refusal-reason.js';
 import { parseCommand } from './commands.js';
+import { answerFollowUp } from './conversation/answer-follow-up.js';
+import { followUpOf } from './conversation/follow-up.js';
+import { rememberReply } from './conversation/remember.js';
+import { type ConversationStore, memoryConversationStore } from './conversation/store.js';
+import { briefingTopics, composeBriefing } from './digest/briefing.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
 import type { Decision, Judged } from './engine/decide.js';
 import { type DecisionModel, loadDecisionModel } from './engine/decision-model.js';
@@ -44,6 +49,11 @@ export interface Sitrep {
   reload(knowledge: KnowledgeBase): Promise<void>;
   /** The fact base answers currently come from. */
   knowledge(): KnowledgeBase;
+  /**
+   * Continues conversation `from` under `to` as well: a Discord reply to the message Sitrep just sent belongs to the
+   * conversation that message answered.
+   */
+  linkConversation(from: string, to: string): void;
 }
 
 export interface SitrepOptions {
@@ -63,10 +73,16 @@ export interface SitrepOptions {
   digests?: DigestOptions;
   /** Where refusals, votes and answer counts go for curators; without it they are only logged. */
   insights?: InsightsStore;
+  /** Where conversations keep their last answer; in memory (30 minutes, 10,000 conversations) by default. */
+  conversations?: ConversationStore;
   clock?: () => Date;
 }
 
 const QUESTION_VECTORS = 2000;
+const NO_CHOICE: Reply = {
+  kind: 'notice',
+  text: 'There is no list to pick from here (or it has expired). Ask your question in words.',
+};
 
 export interface Explained extends Analysis {
   answer: Answer;
@@ -78,6 +94,7 @@ export interface Explained extends Analysis {
 export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   const { log, digests, insights, embedder } = opts;
   const clock = opts.clock ?? (() => new Date());
+  const conversations = opts.conversations ?? memoryConversationStore();
   const model = opts.model ?? loadDecisionModel();
   const vectors = opts.vectors ?? memoryVectorCache();
   const build = async (knowledge: KnowledgeBase) =>
@@ -182,6 +199,29 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     }
   };
 
+  /** A message read against its conversation's last answer; undefined when it stands on its own. */
+  const followUpReply = async (q: Question, text: string) => {
+    const context = q.conversation ? conversations.get(q.conversation) : undefined;
+    const kind = followUpOf(text);
+    if (kind?.kind === 'choice' && !context?.options?.[kind.index - 1])
+      return { reply: NO_CHOICE, question: context?.question ?? '' };
+    if (!context || !kind) return undefined;
+    const base = current;
+    const answer = await answerFollowUp(kind, text, context, {
+      ask,
+      explain,
+      byId: base.byId,
+      answerOf: (fact, question) =>
+        composeAnswer({ ...freshness(), question, fact, byId: base.byId, confidence: 1 }),
+    });
+    if (!answer) return undefined;
+    record(answer, q);
+    return {
+      reply: { kind: 'answer', answer } as Reply,
+      question: `${text} ${context.question}`.slice(0, 300),
+    };
+  };
+
   const run = async (raw: Command, q: Question): Promise<Reply> => {
     const cmd = 'text' in raw ? { ...raw, text: wellFormed(raw.text) } : raw;
     const base = current;
@@ -215,6 +255,16 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       case 'sources':
       case 'help':
         return base.lists[cmd.name];
+      case 'briefing': {
+        const topics = briefingTopics(knowledge.topics, cmd.topic);
+        if (topics.length === 0)
+          return {
+            kind: 'notice',
+            text: `I have no topic "${cmd.topic}". Topics: ${knowledge.topics.map((t) => t.label).join(', ')}.`,
+          };
+        const zone = digests?.defaultTimeZone ?? 'UTC';
+        return { kind: 'digest', digest: composeBriefing(knowledge, topics, clock(), zone) };
+      }
       case 'digest':
         return whileStoreBusy(() => runDigestCommand(cmd, q, digests && { ...digests, knowledge }));
       case 'report': {
@@ -235,7 +285,13 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     ask,
     explain,
     run,
-    respond: (q) => run(parseCommand(stripChatNoise(q.text)), q),
+    async respond(q) {
+      const cmd = parseCommand(stripChatNoise(q.text));
+      const followUp = cmd.name === 'ask' && q.conversation ? await followUpReply(q, cmd.text) : undefined;
+      const reply = followUp?.reply ?? (await run(cmd, q));
+      if (q.conversation) rememberReply(conversations, q.conversation, reply, followUp?.question);
+      return reply;
+    },
     completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),
     feedback(e) {
       log.info('feedback', { ...e });
@@ -253,5 +309,9 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       if (generation === reloads) current = next;
     },
     knowledge: () => current.knowledge,
+    linkConversation(from, to) {
+      const context = conversations.get(from);
+      if (context) conversations.set(to, context);
+    },
   };
 }

@@ -9,6 +9,11 @@ export interface Question {
   channelId: string;
   userId: string;
   threadId?: string;
+  /**
+   * The conversation the message belongs to (a Slack thread or DM, a Discord thread, reply chain or DM, the console
+   * session), chosen by the adapter: a follow-up is read against the last answer given in it.
+   */
+  conversation?: string;
   /** Whether the asker may change this channel's digest subscription; set by the adapter. Unset means no. */
   canManageDigests?: boolean;
 }
@@ -182,6 +187,8 @@ export type Command =
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'report' }
+  /** The headline figures and latest developments, of every topic or of those `topic` names. */
+  | { name: 'briefing'; topic?: string }
   | { name: 'digest'; action: DigestAction; schedule: string };
 
 /** `usage` is what an unknown action parses to; `schedule` then holds the unknown word. */
@@ -216,6 +223,8 @@ export interface Digest {
   moreChanges: number;
   /** True when nothing was added or changed since the channel's last digest. */
   nothingNew: boolean;
+  /** A briefing asked for in chat: no "new since your last digest" part. */
+  briefing?: true;
   figures: FigureRow[];
   developments: DigestDevelopment[];
   /** Publication date of the newest source, YYYY-MM-DD. */

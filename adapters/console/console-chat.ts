@@ -57,6 +57,7 @@ export function runConsoleChat({
               platform: 'console',
               channelId: CONSOLE_CHANNEL,
               userId: 'local',
+              conversation: CONSOLE_CHANNEL,
               canManageDigests: true,
             }),
           ),

@@ -114,6 +114,19 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     }),
   },
   {
+    name: 'briefing',
+    description: 'The headline figures and latest developments, of every topic or one',
+    usage: '/sitrep briefing topic:<metals>',
+    addOptions: (sub) =>
+      sub.addStringOption((o) =>
+        o.setName('topic').setDescription('A topic, e.g. metals or machine tools').setMaxLength(100),
+      ),
+    toCommand: (o) => {
+      const topic = o.getString('topic')?.trim();
+      return topic ? { name: 'briefing', topic } : { name: 'briefing' };
+    },
+  },
+  {
     name: 'report',
     description: 'What people asked that Sitrep could not answer (for channel managers)',
     usage: '/sitrep report',

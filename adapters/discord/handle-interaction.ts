@@ -95,6 +95,8 @@ async function onChatInput(i: ChatInputCommandInteraction, deps: HandlerDeps) {
   const isPublic = !privateOnly && (i.options.getBoolean(PUBLIC_OPTION) ?? false);
   const q = {
     ...toQuestion(commandText(cmd), originOf(i)),
+    // Each user's slash commands in a channel are one conversation ("/sitrep ask question:who said that?").
+    conversation: `discord:${i.channelId ?? 'dm'}:user:${i.user.id}`,
     // memberPermissions are the member's resolved permissions in this channel. A DM is the user's own channel.
     canManageDigests: i.inGuild() ? i.memberPermissions.has(PermissionFlagsBits.ManageChannels) : true,
   };

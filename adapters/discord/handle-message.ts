@@ -24,7 +24,19 @@ const MAX_NONCE_LENGTH = 25;
  */
 const replyNonce = (message: Pick<Message, 'id'>): string => message.id.slice(-MAX_NONCE_LENGTH);
 
-/** Answers a mention in a guild channel, or any DM; everything else is ignored. */
+const messageConversation = (channelId: string, messageId: string) => `discord:${channelId}:msg:${messageId}`;
+
+/**
+ * A DM and a thread are each one conversation; in a channel, a conversation is a chain of replies: a reply to
+ * Sitrep's message continues the one that message answered, anything else starts a new one.
+ */
+function conversationOf(message: Message, repliedTo: string | undefined): string {
+  if (!message.inGuild()) return `discord:dm:${message.channelId}`;
+  if (message.channel.isThread()) return `discord:thread:${message.channelId}`;
+  return messageConversation(message.channelId, repliedTo ?? message.id);
+}
+
+/** Answers a mention in a guild channel, a reply to one of Sitrep's messages, or any DM; ignores the rest. */
 export function createMessageHandler(deps: MessageDeps): (message: Message) => Promise<void> {
   const now = deps.now ?? Date.now;
   // Cooldown notes go out once per window, so a flood of messages is not answered by a flood of notes.
@@ -45,10 +57,15 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
       const botId = message.client.user.id;
       if (message.author.id === botId || message.author.bot || message.system || message.webhookId) return;
       const isDm = !message.inGuild();
-      if (!isDm && !message.mentions.users.has(botId)) return;
+      // A reply to one of Sitrep's messages needs no mention (the user may have turned the reply ping off).
+      const repliedTo = message.mentions.repliedUser?.id === botId ? message.reference?.messageId : undefined;
+      if (!isDm && !message.mentions.users.has(botId) && !repliedTo) return;
 
+      let sent: Message | undefined;
       const reply = (body: RenderedMessage) =>
-        attempt(deps.log, 'reply to a message', ctx, () => message.reply({ ...toWire(body), ...once }));
+        attempt(deps.log, 'reply to a message', ctx, async () => {
+          sent = await message.reply({ ...toWire(body), ...once });
+        });
 
       const userKey = `discord:${message.author.id}`;
       const gate = deps.cooldown.take(userKey, `discord:${message.channelId}`);
@@ -67,18 +84,22 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
 
       const text = stripBotMention(message.content, botId);
       const channel = message.channel;
+      const conversation = conversationOf(message, repliedTo);
       const question = {
         ...toQuestion(text, {
           channelId: message.channelId,
           userId: message.author.id,
           threadId: channel.isThread() ? channel.id : undefined,
         }),
+        conversation,
         // As for the slash command: Manage Channels in a server channel; a DM is the user's own channel.
         canManageDigests: message.inGuild()
           ? (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ?? false)
           : true,
       };
       await reply(deps.render(await deps.sitrep.respond(question), false));
+      // A reply to what Sitrep just sent continues this conversation.
+      if (sent) deps.sitrep.linkConversation(conversation, messageConversation(sent.channelId, sent.id));
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>

@@ -20,18 +20,20 @@ function fitLines(lines: string[], max: number): string {
 }
 
 export function renderDigestEmbed(d: Digest): APIEmbed {
-  const changes = d.nothingNew
-    ? NOTHING_NEW
-    : fitLines(
-        [
-          '**New since your last digest**',
-          ...d.changes.map(
-            (c) => `• ${c.status === 'updated' ? '**Updated:** ' : ''}${c.headline}${cite(c.source)}`,
-          ),
-          ...(d.moreChanges > 0 ? [`…and ${d.moreChanges} more.`] : []),
-        ].map((l) => ownText(l, 600)),
-        LIMITS.description,
-      );
+  const changes = d.briefing
+    ? 'The headline figures and the latest developments, newest first.'
+    : d.nothingNew
+      ? NOTHING_NEW
+      : fitLines(
+          [
+            '**New since your last digest**',
+            ...d.changes.map(
+              (c) => `• ${c.status === 'updated' ? '**Updated:** ' : ''}${c.headline}${cite(c.source)}`,
+            ),
+            ...(d.moreChanges > 0 ? [`…and ${d.moreChanges} more.`] : []),
+          ].map((l) => ownText(l, 600)),
+          LIMITS.description,
+        );
   return fitEmbed({
     color: COLORS.list,
     title: d.title,

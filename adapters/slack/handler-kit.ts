@@ -23,6 +23,15 @@ export interface Where {
   channelId: string;
   userId: string;
   threadId?: string;
+  /** The conversation a follow-up is read in (a thread, a DM, one user's slash commands in a channel). */
+  conversation?: string;
+}
+
+/** A thread, or a DM, is one conversation; outside them each user's slash commands are their own. */
+export function conversationKey(where: Where, kind: 'message' | 'command'): string {
+  const base = `slack:${where.teamId ?? '-'}:${where.channelId}`;
+  if (where.threadId) return `${base}:${where.threadId}`;
+  return kind === 'command' && !where.channelId.startsWith('D') ? `${base}:user:${where.userId}` : base;
 }
 
 export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
@@ -34,6 +43,7 @@ export function ask(deps: HandlerDeps, text: string, where: Where): Promise<Repl
     channelId: where.channelId,
     userId: where.userId,
     ...(where.threadId ? { threadId: where.threadId } : {}),
+    ...(where.conversation ? { conversation: where.conversation } : {}),
     canManageDigests: !deps.adminUsers?.size || deps.adminUsers.has(where.userId),
   });
 }

@@ -8,6 +8,7 @@ import type { App } from '@slack/bolt';
 import {
   APOLOGY,
   ask,
+  conversationKey,
   cooldownNote,
   type HandlerDeps,
   logHandlerFailure,
@@ -18,7 +19,8 @@ import { normalizeInbound } from './text.js';
 
 export function listenCommand(app: App, deps: HandlerDeps): void {
   app.command(deps.command, async ({ command, ack, respond }) => {
-    const where = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    const at = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    const where = { ...at, conversation: conversationKey(at, 'command') };
     const reply = commandReply(deps, command.text, where);
     const ready = await Promise.race([reply, delay(ACK_WITHIN_MS).then(() => undefined)]);
     if (ready)

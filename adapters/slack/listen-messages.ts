@@ -6,6 +6,7 @@ import {
   APOLOGY,
   ask,
   callSlack,
+  conversationKey,
   cooldownNote,
   forWebApi,
   guard,
@@ -58,7 +59,8 @@ export function listenMessages(app: App, deps: HandlerDeps): void {
 async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Incoming): Promise<void> {
   // A mention in a DM can arrive as both app_mention and message.im: same message, answer once.
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
-  const where: Where = { teamId: m.teamId, channelId: m.channel, userId: m.user, threadId: m.threadTs };
+  const at = { teamId: m.teamId, channelId: m.channel, userId: m.user, threadId: m.threadTs };
+  const where: Where = { ...at, conversation: conversationKey(at, 'message') };
   const ctx = { handler: 'message', ...where, ts: m.ts };
   const thread = m.threadTs ? { thread_ts: m.threadTs } : {};
   const whisper = (text: string) =>

@@ -8,18 +8,20 @@ import { escapeSlack } from './text.js';
 const cite = (c?: Citation) => (c ? ` _(${escapeSlack(c.outlet)}, ${escapeSlack(c.published)})_` : '');
 
 export function renderDigestBlocks(d: Digest): Block[] {
-  const changes = d.nothingNew
-    ? [context([escapeSlack(NOTHING_NEW)])]
-    : [
-        section('*New since your last digest*'),
-        ...lineSections([
-          ...d.changes.map(
-            (c) =>
-              `• ${c.status === 'updated' ? '*Updated:* ' : ''}${escapeSlack(c.headline)}${cite(c.source)}`,
-          ),
-          ...(d.moreChanges > 0 ? [`…and ${d.moreChanges} more.`] : []),
-        ]),
-      ];
+  const changes = d.briefing
+    ? []
+    : d.nothingNew
+      ? [context([escapeSlack(NOTHING_NEW)])]
+      : [
+          section('*New since your last digest*'),
+          ...lineSections([
+            ...d.changes.map(
+              (c) =>
+                `• ${c.status === 'updated' ? '*Updated:* ' : ''}${escapeSlack(c.headline)}${cite(c.source)}`,
+            ),
+            ...(d.moreChanges > 0 ? [`…and ${d.moreChanges} more.`] : []),
+          ]),
+        ];
   return [
     section(`*${escapeSlack(d.title)}*`),
     ...changes,

@@ -7,15 +7,17 @@ const cite = (c?: Citation) => (c ? ` (${c.outlet}, ${c.published})` : '');
 export const NOTHING_NEW = 'Nothing new since your last digest.';
 
 export function digestLines(d: Digest): string[] {
-  const changes = d.nothingNew
-    ? [NOTHING_NEW]
-    : [
-        'New since your last digest:',
-        ...d.changes.map(
-          (c) => `• ${c.status === 'updated' ? '[updated] ' : ''}${c.headline}${cite(c.source)}`,
-        ),
-        ...(d.moreChanges > 0 ? [`  …and ${d.moreChanges} more.`] : []),
-      ];
+  const changes = d.briefing
+    ? []
+    : d.nothingNew
+      ? [NOTHING_NEW]
+      : [
+          'New since your last digest:',
+          ...d.changes.map(
+            (c) => `• ${c.status === 'updated' ? '[updated] ' : ''}${c.headline}${cite(c.source)}`,
+          ),
+          ...(d.moreChanges > 0 ? [`  …and ${d.moreChanges} more.`] : []),
+        ];
   return [
     d.title,
     ...changes,

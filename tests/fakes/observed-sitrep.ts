@@ -24,6 +24,7 @@ export function observeSitrep(core: Sitrep, explodeOn?: string): { sitrep: Sitre
     completeFigure: (partial, limit) => core.completeFigure(partial, limit),
     reload: (kb) => core.reload(kb),
     knowledge: () => core.knowledge(),
+    linkConversation: (from, to) => core.linkConversation(from, to),
     feedback: (e) => {
       votes.push(e);
       core.feedback(e);

@@ -23,11 +23,11 @@ const optionsOf = (name: string) => {
 };
 
 describe('the /sitrep command definition', () => {
-  it('is one command with the seven subcommands', () => {
+  it('is one command with the eight subcommands', () => {
     expect(commandDefinitions).toHaveLength(1);
     expect(sitrepCommand?.name).toBe('sitrep');
     expect(sitrepCommand?.options?.map((o) => [o.name, o.type])).toEqual(
-      ['ask', 'figure', 'figures', 'sources', 'digest', 'report', 'help'].map((n) => [n, Opt.Subcommand]),
+      ['ask', 'figure', 'figures', 'sources', 'digest', 'briefing', 'report', 'help'].map((n) => [n, Opt.Subcommand]),
     );
   });
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { followUpOf } from '../../src/conversation/follow-up.js';
+import { memoryConversationStore } from '../../src/conversation/store.js';
+
+const ctx = (question: string) => ({ question, factIds: ['f'] });
+
+describe('conversation memory', () => {
+  it('forgets a conversation 30 minutes after its last reply', () => {
+    let t = 0;
+    const store = memoryConversationStore({ now: () => t });
+    store.set('a', ctx('q'));
+    t = 29 * 60_000;
+    expect(store.get('a')?.question).toBe('q');
+    t = 29 * 60_000 + 30 * 60_000 + 1;
+    expect(store.get('a')).toBeUndefined();
+  });
+
+  it('stays bounded over 100,000 conversations, dropping the least recently used', () => {
+    const store = memoryConversationStore({ max: 10_000 });
+    store.set('kept', ctx('kept'));
+    for (let i = 0; i < 100_000; i++) {
+      store.set(`c${i}`, ctx(`q${i}`));
+      if (i % 1000 === 0) store.get('kept');
+    }
+    expect(store.size()).toBe(10_000);
+    expect(store.get('kept')?.question).toBe('kept');
+    expect(store.get('c0')).toBeUndefined();
+    expect(store.get('c99999')?.question).toBe('q99999');
+  });
+});
+
+describe('what reads as a follow-up', () => {
+  it.each([
+    ['who said that?', 'attribution'],
+    ['says who', 'attribution'],
+    ['how sure are they?', 'attribution'],
+    ['source?', 'sources'],
+    ['sources', 'sources'],
+    ['link?', 'sources'],
+    ['where is that from?', 'sources'],
+    ['which outlets?', 'sources'],
+    ['more', 'more'],
+    ['details', 'more'],
+    ['why?', 'more'],
+    ['and chips?', 'about'],
+    ['what about drones?', 'about'],
+    ['where did they meet?', 'refers'],
+    ['what are they used for?', 'refers'],
+    ['when?', 'refers'],
+  ])('%s → %s', (text, kind) => {
+    expect(followUpOf(text)?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['1', 1],
+    ['2.', 2],
+    ['#3', 3],
+    ['the first one', 1],
+    ['second', 2],
+    ['option 2', 2],
+  ])('%s picks choice %i', (text, index) => {
+    expect(followUpOf(text)).toEqual({ kind: 'choice', index });
+  });
+
+  it.each([
+    "how much of Russia's machine-tool imports came from China?",
+    'who said that China is supplying Russia with drone engines?',
+    'what share of russian chips came from china last year',
+    'when did Blinken visit Beijing?',
+  ])('a question that stands on its own is not one: %s', (text) => {
+    expect(followUpOf(text)).toBeUndefined();
+  });
+});
