@@ -1,7 +1,5 @@
-import 'dotenv/config';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createSitrep } from '../src/sitrep.js';
-import type { Platform } from '../src/types.js';
 import { exitOnStartupError } from './cli/startup-error.js';
 import { loadConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
@@ -9,16 +7,16 @@ import { consoleLogSink } from './console/console-log.js';
 import { createConsoleDigestPoster } from './console/console-poster.js';
 import { openDigests } from './digest/digests.js';
 import type { DigestPoster } from './digest/poster.js';
-import { startDiscord } from './discord/index.js';
 import { watchKnowledge } from './knowledge-watcher.js';
+import { envFileText } from './load-env.js';
 import { createRoutableLogger } from './log.js';
+import { platformStarts, type RunningPlatform, startAll } from './platforms.js';
 import { openSemantic } from './semantic.js';
-import { startSlack } from './slack/index.js';
 import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
 
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { envFile: envFileText });
   const { log, route: routeLogs } = createRoutableLogger(config.logLevel);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const semantic = await openSemantic(config.dataDir, log);
@@ -39,25 +37,8 @@ async function main(): Promise<void> {
     insights.close();
     await semantic.embedder.close();
   };
-  const running: { name: string; stop(): Promise<void> }[] = [];
-  const posters: Partial<Record<Platform, DigestPoster>> = {};
-  try {
-    if (config.discord) {
-      const discord = await startDiscord({ config: config.discord, sitrep, log });
-      running.push({ name: 'discord', ...discord });
-      posters.discord = discord.poster;
-    }
-    if (config.slack) {
-      const slack = await startSlack({ config: config.slack, sitrep, log, host: config.slack.host });
-      running.push({ name: 'slack', ...slack });
-      posters.slack = slack.poster;
-    }
-  } catch (err) {
-    await closeStores();
-    throw err;
-  }
-
-  if (running.length === 0) {
+  const starts = platformStarts(config, { sitrep, log });
+  if (starts.length === 0) {
     log.info('no Slack or Discord configured: starting the local console');
     const chat = runConsoleChat({
       sitrep,
@@ -76,11 +57,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Handlers before the scheduler starts: its first tick may already be posting when a SIGTERM arrives.
+  const running: RunningPlatform[] = [];
+  const connecting = new AbortController();
+  // Handlers before the platforms connect, so a signal while one is still being retried stops the retries and
+  // exits 0; and before the scheduler starts, whose first tick may already be posting when a SIGTERM arrives.
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    connecting.abort();
     log.info('shutting down', { signal });
     // Adapters wait (bounded) for replies in flight; this is the last resort if something hangs anyway.
     setTimeout(() => process.exit(1), 15_000).unref();
@@ -94,6 +79,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // Operator-facing lines like the start-up errors, not JSON log events; silent means silent.
+  const write = config.logLevel === 'silent' ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    await startAll(starts, { signal: connecting.signal, write, onStarted: (p) => running.push(p) });
+  } catch (err) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await closeStores();
+    throw err;
+  }
+  if (shuttingDown) return;
+  const posters: Partial<Record<RunningPlatform['name'], DigestPoster>> = {};
+  for (const p of running) posters[p.name] = p.poster;
   await digests.start(posters);
 }
 

@@ -12,6 +12,7 @@ import type { Logger } from '../../src/types.js';
 import type { DiscordConfig } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
 import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
+import { PlatformRefusedError, UnreachableError } from '../start-failure.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordDigestPoster } from './digest-poster.js';
 import { createInteractionHandler } from './handle-interaction.js';
@@ -77,6 +78,38 @@ function watch(client: Client, log: Logger): void {
   );
 }
 
+const GATEWAY_FIXES: Record<number, string> = {
+  4004: 'it refused the token; check DISCORD_TOKEN',
+  4014: 'turn on Message Content Intent in the Developer Portal > Bot > Privileged Gateway Intents',
+};
+
+/**
+ * Resolves on the first READY. Until then @discordjs/ws would retry an unreachable gateway every half second without
+ * a word, or wait forever after a close it gives up on; either fails this start instead, for the caller to handle.
+ */
+function firstReady(client: Client): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      client.off(Events.ClientReady, onReady);
+      client.off(Events.ShardReconnecting, onReconnecting);
+      client.off(Events.ShardDisconnect, onDisconnect);
+      outcome();
+    };
+    const onReady = () => settle(resolve);
+    const onReconnecting = () =>
+      settle(() =>
+        reject(new UnreachableError(`gateway ${client.ws.gateway ?? ''} closed before it was ready`)),
+      );
+    const onDisconnect = ({ code }: { code: number }) => {
+      const fix = GATEWAY_FIXES[code] ?? 'see the gateway close codes in the Discord developer docs';
+      settle(() => reject(new PlatformRefusedError(`discord: Discord closed the gateway (${code}); ${fix}`)));
+    };
+    client.on(Events.ClientReady, onReady);
+    client.on(Events.ShardReconnecting, onReconnecting);
+    client.on(Events.ShardDisconnect, onDisconnect);
+  });
+}
+
 /** Logs in to Discord and answers slash commands, buttons, mentions and DMs until `stop()`. */
 export async function startDiscord(
   opts: StartDiscordOptions,
@@ -110,10 +143,8 @@ export async function startDiscord(
   client.on(Events.InteractionCreate, (i) => void inFlight.track(onInteraction(i)));
   client.on(Events.MessageCreate, (m) => void inFlight.track(onMessage(m)));
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
-    await client.login(config.token);
-    await ready;
+    await Promise.all([client.login(config.token), firstReady(client)]);
   } catch (err) {
     await client.destroy();
     throw err;

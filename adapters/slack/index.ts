@@ -65,10 +65,26 @@ function createApp(config: SlackConfig, log: Logger): App {
   return new App({ ...common, receiver });
 }
 
+/**
+ * Before the app has started, a request that fails is reported once by whoever retries the start, not once per
+ * WebClient retry ("http request failed …" warnings).
+ */
+function withoutRequestWarnings(log: Logger, starting: () => boolean): Logger {
+  return {
+    info: (msg, ctx) => log.info(msg, ctx),
+    warn: (msg, ctx) => {
+      if (!(starting() && msg.startsWith('http request failed'))) log.warn(msg, ctx);
+    },
+    error: (msg, ctx) => log.error(msg, ctx),
+  };
+}
+
 /** Starts the Slack adapter; resolves once it is listening (HTTP) or connected (Socket Mode). */
 export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack> {
   const { config, sitrep, log } = opts;
-  const app = createApp(config, log);
+  let starting = true;
+  const boltLog = withoutRequestWarnings(log, () => starting);
+  const app = createApp(config, boltLog);
   const seen = createSeenIds();
   const deps: HandlerDeps = {
     sitrep,
@@ -102,6 +118,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : config.port;
   }
+  starting = false;
   log.info('slack adapter started', { mode: config.mode, port });
   return {
     port,

@@ -65,7 +65,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startFakeSlackApi(
-  opts: { token?: string; appToken?: string } = {},
+  /** `port`: listen there (on 127.0.0.1) instead of on a free one, e.g. where an app is already trying to reach. */
+  opts: { token?: string; appToken?: string; port?: number } = {},
 ): Promise<FakeSlackApi> {
   let token = opts.token ?? 'xoxb-test-token';
   const appToken = opts.appToken ?? 'xapp-test-token';
@@ -141,7 +142,10 @@ export async function startFakeSlackApi(
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => res.writeHead(500).end(String(e)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

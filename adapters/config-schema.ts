@@ -1,0 +1,58 @@
+/** The variables the app reads, each checked on its own; adapters/config.ts checks how they go together. */
+import { z } from 'zod';
+import { isTimeZone } from '../src/digest/schedule.js';
+import { DISCORD_CHANNEL, entryProblem, type IdKind, SLACK_CHANNEL, SLACK_USER } from './config-hints.js';
+
+// Empty strings count as unset, so a blank line in .env never means "configured".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const url = z.url({ protocol: /^https?$/ });
+/** A comma-separated list of ids of one kind. */
+const idList = (kind: IdKind) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(kind.id, { error: (iss) => entryProblem(kind, String(iss.input)) })));
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const port = wholeNumber(1, 65535);
+
+export const LISTS: Record<string, IdKind> = {
+  SLACK_ADMIN_USERS: SLACK_USER,
+  DIGEST_SLACK_CHANNELS: SLACK_CHANNEL,
+  DIGEST_DISCORD_CHANNELS: DISCORD_CHANNEL,
+};
+
+export const envSchema = z.object({
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  KNOWLEDGE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  PORT: optional(port),
+  HOST: optional(z.string().min(1)),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'must be the app signing secret')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must start with xapp-')),
+  SLACK_MODE: optional(z.enum(['socket', 'http'])),
+  SLACK_API_URL: optional(url),
+  SLACK_COMMAND: optional(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /sitrep')),
+  DISCORD_TOKEN: optional(z.string().min(10)),
+  DISCORD_APP_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id')),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id')),
+  DISCORD_API_URL: optional(url),
+  SLACK_ADMIN_USERS: optional(idList(SLACK_USER)),
+  DIGEST_CRON: optional(z.string()),
+  DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+  DIGEST_GRACE_MINUTES: optional(wholeNumber(0, 10_080)),
+  DIGEST_SLACK_CHANNELS: optional(idList(SLACK_CHANNEL)),
+  DIGEST_DISCORD_CHANNELS: optional(idList(DISCORD_CHANNEL)),
+});
