@@ -27,7 +27,10 @@ describe('the /sitrep command definition', () => {
     expect(commandDefinitions).toHaveLength(1);
     expect(sitrepCommand?.name).toBe('sitrep');
     expect(sitrepCommand?.options?.map((o) => [o.name, o.type])).toEqual(
-      ['ask', 'figure', 'figures', 'sources', 'digest', 'briefing', 'report', 'help'].map((n) => [n, Opt.Subcommand]),
+      ['ask', 'figure', 'figures', 'sources', 'digest', 'briefing', 'report', 'help'].map((n) => [
+        n,
+        Opt.Subcommand,
+      ]),
     );
   });
 

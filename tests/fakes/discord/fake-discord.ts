@@ -19,6 +19,7 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
     appId: botId,
     guildId: snowflake(),
     channelId: snowflake(),
+    threadId: snowflake(),
     roleId: snowflake(),
     human: user(snowflake(), 'analyst'),
   };
@@ -85,14 +86,29 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
     click: (message: APIMessage, customId: string, o: { dm?: boolean; who?: APIUser } = {}) =>
       deliver(buttonClick(world, where(o.dm, o.who), message, customId)),
 
-    /** A user message: in the guild channel unless `dm`; `mentions` lists users Discord parsed as mentioned. */
-    say(content: string, o: { author?: APIUser; mentions?: APIUser[]; dm?: boolean } = {}) {
+    /**
+     * A user message: in the guild channel unless `dm` or `thread`; `mentions` lists users Discord parsed as
+     * mentioned; `replyTo` makes it a reply to that message (without pinging its author).
+     */
+    say(
+      content: string,
+      o: {
+        author?: APIUser;
+        mentions?: APIUser[];
+        dm?: boolean;
+        thread?: boolean;
+        replyTo?: APIMessage;
+      } = {},
+    ) {
       const author = o.author ?? world.human;
+      const channelId = o.dm ? dmChannelId : o.thread ? world.threadId : world.channelId;
       const payload = messageCreate({
         content,
         author,
         mentions: o.mentions,
-        ...(o.dm ? { channelId: dmChannelId } : { channelId: world.channelId, guildId: world.guildId }),
+        channelId,
+        ...(o.dm ? {} : { guildId: world.guildId }),
+        ...(o.replyTo ? { replyTo: o.replyTo } : {}),
       });
       gateway.dispatch(GatewayDispatchEvents.MessageCreate, payload);
       return payload;

@@ -18,6 +18,8 @@ export interface MessageInput {
   /** Omit for a DM. */
   guildId?: string;
   channelId: string;
+  /** Makes this a reply to that message. */
+  replyTo?: APIMessage;
 }
 
 export function messageCreate(m: MessageInput): GatewayMessageCreateDispatchData {
@@ -39,6 +41,17 @@ export function messageCreate(m: MessageInput): GatewayMessageCreateDispatchData
     components: [],
     ...(m.guildId ? { guild_id: m.guildId, member: member(m.author) } : {}),
     channel_type: m.guildId ? ChannelType.GuildText : ChannelType.DM,
+    ...(m.replyTo
+      ? {
+          type: MessageType.Reply,
+          message_reference: {
+            message_id: m.replyTo.id,
+            channel_id: m.replyTo.channel_id,
+            guild_id: m.guildId,
+          },
+          referenced_message: m.replyTo,
+        }
+      : {}),
   } as GatewayMessageCreateDispatchData;
 }
 

@@ -2,6 +2,7 @@ import {
   type APIDMChannel,
   type APIGuildMember,
   type APITextChannel,
+  type APIThreadChannel,
   type APIUser,
   type ApplicationFlags,
   ChannelType,
@@ -69,6 +70,29 @@ export function textChannel(id: string, guildId: string, name = 'general'): APIT
   };
 }
 
+export function thread(world: World): APIThreadChannel {
+  return {
+    id: world.threadId,
+    type: ChannelType.PublicThread,
+    guild_id: world.guildId,
+    parent_id: world.channelId,
+    name: 'machine tools',
+    owner_id: world.human.id,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    applied_tags: [],
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: '2024-01-01T00:00:00.000Z',
+      locked: false,
+    },
+  } as unknown as APIThreadChannel;
+}
+
 export function dmChannel(id: string, recipient: APIUser): APIDMChannel {
   return { id, type: ChannelType.DM, recipients: [recipient], last_message_id: null, name: null };
 }
@@ -78,6 +102,8 @@ export interface World {
   appId: string;
   guildId: string;
   channelId: string;
+  /** A public thread under `channelId`, started by `human`. */
+  threadId: string;
   roleId: string;
   human: APIUser;
 }
@@ -149,7 +175,7 @@ export function guildCreate(world: World): GatewayGuildCreateDispatchData {
     voice_states: [],
     members: [member(world.bot), member(world.human, [world.roleId])],
     channels: [textChannel(world.channelId, world.guildId)],
-    threads: [],
+    threads: [thread(world)],
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
