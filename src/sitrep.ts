@@ -1,4 +1,5 @@
 import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
+import { entityAnswer } from './answer/entity-answer.js';
 import { questionProblem } from './answer/refusal-reason.js';
 import { parseCommand } from './commands.js';
 import { answerFollowUp } from './conversation/answer-follow-up.js';
@@ -175,7 +176,10 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     }
   };
 
-  const ask = async (text: string): Promise<Answer> => (await explain(text)).answer;
+  /** "who is X?", "what's the CME?": an entity's description, when X is one the base describes. */
+  const describeEntity = (text: string): Answer | undefined => entityAnswer(current.knowledge, text);
+
+  const ask = async (text: string): Promise<Answer> => describeEntity(text) ?? (await explain(text)).answer;
 
   /** Curators learn what was refused and which facts get used; a failing store never costs an answer. */
   const record = (answer: Answer, q: Question) => {

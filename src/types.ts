@@ -96,10 +96,29 @@ export interface GlossaryEntry {
   synonyms: string[];
 }
 
+export type EntityKind = 'person' | 'government' | 'body' | 'exchange' | 'firm' | 'country';
+
+/** Who or what a name in facts' `entities` or `firms` is, in one line, with where that is reported. */
+export interface EntityEntry {
+  /** As written in facts' `entities` or `firms`, e.g. "Kurt Campbell". */
+  name: string;
+  /** Other spellings users type, e.g. "Campbell", "Chicago Mercantile Exchange". */
+  aliases: string[];
+  kind: EntityKind;
+  /** One line, e.g. "US Deputy Secretary of State". */
+  description: string;
+  source: Omit<Source, 'title'> & { title?: string };
+}
+
 export interface KnowledgeBase {
   facts: Fact[];
   topics: Topic[];
   glossary: GlossaryEntry[];
+  /**
+   * knowledge/entities.yml. The loader always sets it (empty when the file is missing); optional only so bases
+   * built by hand, e.g. in tests, need not list it.
+   */
+  entities?: EntityEntry[];
   /** Days after `added` a fact without `review_by` is due for review (knowledge/freshness.yml). */
   reviewDays?: number;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Fact, KnowledgeBase } from '../types.js';
 import { claimFigureProblems } from './claim-figures.js';
 import { type CheckedFact, crossCheck } from './cross-check.js';
+import { checkEntities } from './entities.js';
 import { pastReview } from './freshness.js';
 import { formatProblem, type KnowledgeProblem } from './problem.js';
 import { idsInText, readYaml } from './read-yaml.js';
@@ -73,13 +74,18 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
   const facts: Fact[] = [];
   const checked: CheckedFact[] = [];
   const failedFacts = new Set<string>();
+  const factNames = new Set<string>();
+  let allFactsParsed = true;
   const factsDir = join(dir, 'facts');
   for (const path of factFiles(factsDir, problems, rel)) {
     const file = rel(path);
-    for (const item of readList(path, 'facts', factSchema, 1, failedFacts) ?? []) {
+    const items = readList(path, 'facts', factSchema, 1, failedFacts);
+    allFactsParsed &&= items?.every((i) => i.data) ?? false;
+    for (const item of items ?? []) {
       const fields = item.data ?? validFields(factSchema, item.raw);
       if (item.data) facts.push(toFact(item.data, file));
       if (fields.id) checked.push({ ...checkable(fields), id: fields.id, file });
+      for (const name of [...(fields.entities ?? []), ...(fields.firms ?? [])]) factNames.add(name);
       problems.push(...claimProblems(fields, file, idOf(item.raw, item.index)));
     }
   }
@@ -104,8 +110,14 @@ export function checkKnowledge(dir: string, { today = new Date() }: CheckOptions
       { glossary: rel(glossaryPath), unparsed: { facts: failedFacts, topics: topicsUnparsed } },
     ),
   );
+  const entitiesPath = join(dir, 'entities.yml');
+  const { entities, problems: entityProblems } = checkEntities(entitiesPath, rel(entitiesPath), {
+    factNames: allFactsParsed ? factNames : undefined,
+  });
+  problems.push(...entityProblems);
   const ok = !problems.some((p) => p.severity === 'error');
-  const knowledge = ok ? { facts, topics, glossary, ...(reviewDays ? { reviewDays } : {}) } : undefined;
+  const base = { facts, topics, glossary, entities };
+  const knowledge = ok ? { ...base, ...(reviewDays ? { reviewDays } : {}) } : undefined;
   return { knowledge, problems };
 }
 

@@ -77,3 +77,22 @@ export const glossaryEntrySchema = z.strictObject({
 export const freshnessFileSchema = z.strictObject({
   default_review_days: z.number().int().positive().optional(),
 });
+
+/** One entry of knowledge/entities.yml: who or what a name in facts' `entities`/`firms` is. */
+export const entitySchema = z.strictObject({
+  name: z.string().trim().min(2),
+  aliases: z.array(z.string().trim().min(2)).default([]),
+  kind: z.enum(['person', 'government', 'body', 'exchange', 'firm', 'country']),
+  description: z
+    .string()
+    .trim()
+    .min(5)
+    .max(200)
+    .regex(/^[^\r\n]+$/, 'must be one line'),
+  source: z.strictObject({
+    outlet: z.string().trim().min(2),
+    title: z.string().min(3).optional(),
+    url: z.url().optional(),
+    published: isoDate,
+  }),
+});

@@ -126,3 +126,17 @@ describe('briefings', () => {
     expect(text).toMatch(/aluminium/);
   });
 });
+
+describe('who or what is X', () => {
+  it.each([
+    ['who is Kurt Campbell?', /^Kurt Campbell: US Deputy Secretary of State/],
+    ["what's the CME?", /^CME: /],
+    ['what is Dalian Machine Tool Group?', /^Dalian Machine Tool Group: /],
+  ])('%s is answered with who or what it is and its source', async (q, lead) => {
+    const { reply, text } = await conversation()(q);
+    expect(text.split('\n')[0]).toMatch(lead);
+    expect(
+      reply.kind === 'answer' && reply.answer.kind === 'answered' && reply.answer.citations[0]?.published,
+    ).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
