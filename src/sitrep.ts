@@ -1,14 +1,13 @@
-import { composeAnswer, suggestedQuestion, unknownAnswer } from './answer/compose.js';
+import { composeAnswer } from './answer/compose.js';
 import { entityAnswer } from './answer/entity-answer.js';
-import { questionProblem } from './answer/refusal-reason.js';
+import { answerFromDecision } from './answer/from-decision.js';
 import { parseCommand } from './commands.js';
-import { answerFollowUp } from './conversation/answer-follow-up.js';
-import { followUpOf } from './conversation/follow-up.js';
+import { replyInConversation } from './conversation/answer-follow-up.js';
 import { rememberReply } from './conversation/remember.js';
 import { type ConversationStore, memoryConversationStore } from './conversation/store.js';
 import { briefingTopics, composeBriefing } from './digest/briefing.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
-import type { Decision, Judged } from './engine/decide.js';
+import type { Judged } from './engine/decide.js';
 import { type DecisionModel, loadDecisionModel } from './engine/decision-model.js';
 import { type Analysis, analyzeQuestion, embeddingText, judge } from './engine/engine.js';
 import { answerFigure } from './engine/figure-finder.js';
@@ -20,17 +19,8 @@ import { buildSemanticIndex } from './semantic/semantic-index.js';
 import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
 import { whileStoreBusy } from './store-busy.js';
 import { stripChatNoise } from './text/chat-noise.js';
-import { isStopword, wellFormed } from './text/normalize.js';
-import type {
-  Answer,
-  Command,
-  Fact,
-  FeedbackEvent,
-  KnowledgeBase,
-  Logger,
-  Question,
-  Reply,
-} from './types.js';
+import { wellFormed } from './text/normalize.js';
+import type { Answer, Command, FeedbackEvent, KnowledgeBase, Logger, Question, Reply } from './types.js';
 
 /** The core: one instance answers every front end. */
 export interface Sitrep {
@@ -80,10 +70,6 @@ export interface SitrepOptions {
 }
 
 const QUESTION_VECTORS = 2000;
-const NO_CHOICE: Reply = {
-  kind: 'notice',
-  text: 'There is no list to pick from here (or it has expired). Ask your question in words.',
-};
 
 export interface Explained extends Analysis {
   answer: Answer;
@@ -125,55 +111,10 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     const decision = judge(model, base, analysis);
     return {
       ...analysis,
-      answer: answerFrom(base, raw, decision),
+      answer: answerFromDecision(base, raw, decision, freshness()),
       judged: 'judged' in decision ? decision.judged : [],
       confidence: 'confidence' in decision ? decision.confidence : 0,
     };
-  };
-
-  const answerFrom = (base: PreparedBase, text: string, decision: Decision): Answer => {
-    const { knowledge, byId } = base;
-    const problem = () => questionProblem(text, (w) => base.index.surface.has(w) || isStopword(w));
-    const option = (fact: Fact) => ({
-      factId: fact.id,
-      label: fact.figures[0]?.label ?? fact.claim,
-      ask: suggestedQuestion(fact),
-    });
-    switch (decision.kind) {
-      case 'empty':
-        return unknownAnswer(text, problem() ?? 'empty', knowledge.topics);
-      case 'answered': {
-        const answer = composeAnswer({
-          ...freshness(),
-          question: text,
-          fact: decision.best.entry.fact,
-          byId,
-          confidence: decision.confidence,
-        });
-        const runnerUp = decision.runnerUp?.entry.fact;
-        return runnerUp && answer.kind === 'answered' ? { ...answer, alternative: option(runnerUp) } : answer;
-      }
-      case 'ambiguous':
-        return {
-          kind: 'ambiguous',
-          question: text,
-          confidence: decision.confidence,
-          options: decision.options.map(({ entry: { fact } }) => option(fact)),
-        };
-      case 'unknown': {
-        const { subject } = decision;
-        const why = problem();
-        if (!subject)
-          return unknownAnswer(text, why ?? 'out-of-scope', knowledge.topics, {
-            confidence: decision.confidence,
-          });
-        return unknownAnswer(text, why ?? 'attribute-not-covered', knowledge.topics, {
-          subject: subject.name,
-          suggestions: subject.facts.map((s) => suggestedQuestion(s.entry.fact)),
-          confidence: decision.confidence,
-        });
-      }
-    }
   };
 
   /** "who is X?", "what's the CME?": an entity's description, when X is one the base describes. */
@@ -205,25 +146,17 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
 
   /** A message read against its conversation's last answer; undefined when it stands on its own. */
   const followUpReply = async (q: Question, text: string) => {
-    const context = q.conversation ? conversations.get(q.conversation) : undefined;
-    const kind = followUpOf(text);
-    if (kind?.kind === 'choice' && !context?.options?.[kind.index - 1])
-      return { reply: NO_CHOICE, question: context?.question ?? '' };
-    if (!context || !kind) return undefined;
     const base = current;
-    const answer = await answerFollowUp(kind, text, context, {
+    const context = q.conversation ? conversations.get(q.conversation) : undefined;
+    const result = await replyInConversation(text, context, {
       ask,
       explain,
       byId: base.byId,
       answerOf: (fact, question) =>
         composeAnswer({ ...freshness(), question, fact, byId: base.byId, confidence: 1 }),
     });
-    if (!answer) return undefined;
-    record(answer, q);
-    return {
-      reply: { kind: 'answer', answer } as Reply,
-      question: `${text} ${context.question}`.slice(0, 300),
-    };
+    if (result?.reply.kind === 'answer') record(result.reply.answer, q);
+    return result;
   };
 
   const run = async (raw: Command, q: Question): Promise<Reply> => {

@@ -4,8 +4,8 @@
  * previous question beside them, through the same decision as any question, and kept only if that answers them.
  * Undefined means: treat the message as a new question.
  */
-import type { Answer, Fact } from '../types.js';
-import type { FollowUp } from './follow-up.js';
+import type { Answer, Fact, Reply } from '../types.js';
+import { type FollowUp, followUpOf } from './follow-up.js';
 import type { ConversationContext } from './store.js';
 
 export interface FollowUpDeps {
@@ -84,4 +84,28 @@ export async function answerFollowUp(
       return answer.kind === 'answered' ? { ...answer, question: message } : undefined;
     }
   }
+}
+
+const NO_CHOICE: Reply = {
+  kind: 'notice',
+  text: 'There is no list to pick from here (or it has expired). Ask your question in words.',
+};
+
+/**
+ * The reply to a message in a conversation, with the question the conversation goes on from; undefined when the
+ * message stands on its own. A number with no list to pick from says so rather than reaching the engine.
+ */
+export async function replyInConversation(
+  text: string,
+  context: ConversationContext | undefined,
+  deps: FollowUpDeps,
+): Promise<{ reply: Reply; question: string } | undefined> {
+  const kind = followUpOf(text);
+  if (kind?.kind === 'choice' && !context?.options?.[kind.index - 1])
+    return { reply: NO_CHOICE, question: context?.question ?? '' };
+  if (!context || !kind) return undefined;
+  const answer = await answerFollowUp(kind, text, context, deps);
+  return (
+    answer && { reply: { kind: 'answer', answer }, question: `${text} ${context.question}`.slice(0, 300) }
+  );
 }
