@@ -70,6 +70,8 @@ export interface SitrepOptions {
 }
 
 const QUESTION_VECTORS = 2000;
+/** Developments in the briefing "more" gives. */
+const WHOLE_BRIEFING = 20;
 
 export interface Explained extends Analysis {
   answer: Answer;
@@ -152,6 +154,10 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       ask,
       explain,
       byId: base.byId,
+      wholeBriefing: (command) => {
+        const cmd = parseCommand(command);
+        return run(cmd.name === 'briefing' ? { ...cmd, limit: WHOLE_BRIEFING } : cmd, q);
+      },
       answerOf: (fact, question) =>
         composeAnswer({ ...freshness(), question, fact, byId: base.byId, confidence: 1 }),
     });
@@ -200,7 +206,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
             text: `I have no topic "${cmd.topic}". Topics: ${knowledge.topics.map((t) => t.label).join(', ')}.`,
           };
         const zone = digests?.defaultTimeZone ?? 'UTC';
-        return { kind: 'digest', digest: composeBriefing(knowledge, topics, clock(), zone) };
+        return { kind: 'digest', digest: composeBriefing(knowledge, topics, clock(), zone, cmd.limit) };
       }
       case 'digest':
         return whileStoreBusy(() => runDigestCommand(cmd, q, digests && { ...digests, knowledge }));
@@ -226,7 +232,8 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       const cmd = parseCommand(stripChatNoise(q.text));
       const followUp = cmd.name === 'ask' && q.conversation ? await followUpReply(q, cmd.text) : undefined;
       const reply = followUp?.reply ?? (await run(cmd, q));
-      if (q.conversation) rememberReply(conversations, q.conversation, reply, followUp?.question);
+      const briefing = cmd.name === 'briefing' ? `briefing ${cmd.topic ?? ''}`.trim() : undefined;
+      if (q.conversation) rememberReply(conversations, q.conversation, reply, followUp?.question ?? briefing);
       return reply;
     },
     completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),

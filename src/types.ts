@@ -207,7 +207,11 @@ export type Command =
   | { name: 'help' }
   | { name: 'report' }
   /** The headline figures and latest developments, of every topic or of those `topic` names. */
-  | { name: 'briefing'; topic?: string }
+  | {
+      name: 'briefing';
+      topic?: string /** Developments shown; a reply-sized briefing by default. */;
+      limit?: number;
+    }
   | { name: 'digest'; action: DigestAction; schedule: string };
 
 /** `usage` is what an unknown action parses to; `schedule` then holds the unknown word. */

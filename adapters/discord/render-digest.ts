@@ -1,6 +1,6 @@
 /** A Digest and a digest status as Discord embeds. Pure. */
 import type { APIEmbed } from 'discord.js';
-import { NOTHING_NEW } from '../../src/digest/digest-text.js';
+import { moreHint, NOTHING_NEW } from '../../src/digest/digest-text.js';
 import { formatInstant } from '../../src/digest/time.js';
 import type { Citation, Digest, DigestStatus } from '../../src/types.js';
 import { fitEmbed, LIMITS, ownText, userText } from './limits.js';
@@ -56,7 +56,9 @@ export function renderDigestEmbed(d: Digest): APIEmbed {
         ),
       },
     ],
-    ...(d.asOf ? { footer: { text: `As of ${d.asOf} (newest source)` } } : {}),
+    ...(d.asOf
+      ? { footer: { text: [`As of ${d.asOf} (newest source)`, moreHint(d)].filter(Boolean).join(' · ') } }
+      : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 /** A Digest and a digest status as Block Kit. Pure. */
-import { NOTHING_NEW } from '../../src/digest/digest-text.js';
+import { moreHint, NOTHING_NEW } from '../../src/digest/digest-text.js';
 import { formatInstant } from '../../src/digest/time.js';
 import type { Citation, Digest, DigestStatus } from '../../src/types.js';
 import { type Block, context, lineSections, section } from './blocks.js';
@@ -37,6 +37,7 @@ export function renderDigestBlocks(d: Digest): Block[] {
       d.developments.map((x) => `• ${escapeSlack(x.date)}: ${escapeSlack(x.headline)}${cite(x.source)}`),
     ),
     ...(d.asOf ? [context([`As of ${escapeSlack(d.asOf)} (newest source)`])] : []),
+    ...(moreHint(d) ? [context([escapeSlack(moreHint(d) as string)])] : []),
   ];
 }
 

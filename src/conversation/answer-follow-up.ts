@@ -15,6 +15,8 @@ export interface FollowUpDeps {
   /** The full answer of one fact, as asking for it would give. */
   answerOf(fact: Fact, question: string): Answer;
   byId: Map<string, Fact>;
+  /** The whole briefing `command` ("briefing metals") asked for, for "more" after one. */
+  wholeBriefing?(command: string): Promise<Reply>;
 }
 
 const CERTAINTY: Record<Fact['certainty'], string> = {
@@ -104,6 +106,8 @@ export async function replyInConversation(
   if (kind?.kind === 'choice' && !context?.options?.[kind.index - 1])
     return { reply: NO_CHOICE, question: context?.question ?? '' };
   if (!context || !kind) return undefined;
+  if (kind.kind === 'more' && context.briefing && deps.wholeBriefing)
+    return { reply: await deps.wholeBriefing(context.question), question: context.question };
   const answer = await answerFollowUp(kind, text, context, deps);
   return (
     answer && { reply: { kind: 'answer', answer }, question: `${text} ${context.question}`.slice(0, 300) }

@@ -7,6 +7,10 @@ import type { ConversationStore } from './store.js';
  * came from a follow-up, so the next one still has the whole thread's subject.
  */
 export function rememberReply(store: ConversationStore, key: string, reply: Reply, question?: string): void {
+  if (reply.kind === 'digest' && reply.digest.briefing) {
+    store.set(key, { question: question ?? 'briefing', factIds: [], briefing: true });
+    return;
+  }
   if (reply.kind !== 'answer') return;
   const a = reply.answer;
   if (a.kind === 'answered')

@@ -10,6 +10,8 @@ export interface ConversationContext {
   factIds: string[];
   /** The choices of a "did you mean" reply, in the order shown. */
   options?: { factId: string; label: string; ask: string }[];
+  /** The last reply was a briefing (`question` is its command): "more" gives the rest of it. */
+  briefing?: true;
 }
 
 export interface ConversationStore {

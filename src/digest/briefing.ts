@@ -8,7 +8,8 @@ import type { Digest, KnowledgeBase, Topic } from '../types.js';
 import { composeDigest } from './compose.js';
 import { factHash } from './fact-hash.js';
 
-const MAX_DEVELOPMENTS = 6;
+/** Developments in a briefing; "more" asks for this many again. */
+export const BRIEFING_DEVELOPMENTS = 6;
 
 /** Topics whose id or label holds the words asked for ("metals", "machine tools"); all when none is asked. */
 export function briefingTopics(topics: Topic[], asked: string | undefined): Topic[] {
@@ -21,7 +22,13 @@ export function briefingTopics(topics: Topic[], asked: string | undefined): Topi
   });
 }
 
-export function composeBriefing(kb: KnowledgeBase, topics: Topic[], now: Date, timeZone: string): Digest {
+export function composeBriefing(
+  kb: KnowledgeBase,
+  topics: Topic[],
+  now: Date,
+  timeZone: string,
+  limit = BRIEFING_DEVELOPMENTS,
+): Digest {
   const ids = new Set(topics.map((t) => t.id));
   const facts = kb.facts.filter((f) => f.topics.some((t) => ids.has(t)));
   const sent = new Map(facts.map((f) => [f.id, factHash(f)]));
@@ -39,14 +46,15 @@ export function composeBriefing(kb: KnowledgeBase, topics: Topic[], now: Date, t
     .filter((t) => !withFigureTopic.has(t.id))
     .map((t) => digest.developments.find((d) => facts.find((f) => f.id === d.factId)?.topics[0] === t.id))
     .filter((d) => d !== undefined);
-  const developments = [...new Set([...uncovered, ...digest.developments])]
-    .slice(0, MAX_DEVELOPMENTS)
-    .sort((a, b) => b.date.localeCompare(a.date));
+  const all = [...new Set([...uncovered, ...digest.developments])];
+  const developments = all.slice(0, limit).sort((a, b) => b.date.localeCompare(a.date));
   return {
     ...digest,
     title: `Sitrep briefing — ${digest.date}${topics.length === kb.topics.length ? '' : `: ${topics.map((t) => t.label).join(', ')}`}`,
     briefing: true,
     nothingNew: false,
     developments,
+    // Left out of the reply, for the "more" hint.
+    moreChanges: all.length - developments.length,
   };
 }

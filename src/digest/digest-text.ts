@@ -6,6 +6,10 @@ const cite = (c?: Citation) => (c ? ` (${c.outlet}, ${c.published})` : '');
 
 export const NOTHING_NEW = 'Nothing new since your last digest.';
 
+/** A briefing that left developments out says how to get them. */
+export const moreHint = (d: Digest): string | undefined =>
+  d.briefing && d.moreChanges > 0 ? `Say "more" for ${d.moreChanges} more developments.` : undefined;
+
 export function digestLines(d: Digest): string[] {
   const changes = d.briefing
     ? []
@@ -26,6 +30,7 @@ export function digestLines(d: Digest): string[] {
     'Latest developments:',
     ...d.developments.map((x) => `• ${x.date}: ${x.headline}${cite(x.source)}`),
     ...(d.asOf ? [`As of ${d.asOf} (newest source).`] : []),
+    ...(moreHint(d) ? [moreHint(d) as string] : []),
   ];
 }
 

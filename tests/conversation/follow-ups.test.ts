@@ -140,3 +140,18 @@ describe('who or what is X', () => {
     ).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('a briefing, then "more"', () => {
+  it('offers the rest, and "more" gives every development of the same topics', async () => {
+    const say = conversation();
+    const first = await say('brief me');
+    const shown = first.reply.kind === 'digest' ? first.reply.digest.developments.length : 0;
+    expect(first.text).toMatch(/Say "more" for \d+ more developments/);
+    const more = await say('more');
+    expect(more.reply.kind === 'digest' && more.reply.digest.briefing).toBe(true);
+    expect(more.reply.kind === 'digest' && more.reply.digest.developments.length).toBeGreaterThan(shown);
+    const metals = conversation();
+    await metals('briefing metals');
+    expect((await metals('more')).text).not.toContain('machine-tool');
+  });
+});
