@@ -34,6 +34,35 @@ const mention = () => `<@${h.fake.world.bot.id}>`;
 const bot = () => [h.fake.world.bot];
 const MACHINE_TOOLS = "how much of Russia's machine-tool imports came from China?";
 
+/** The follow-ups every front end must read against the answer before them. */
+const SCENARIOS: [string, string, RegExp][] = [
+  [MACHINE_TOOLS, 'who said that?', /senior US officials/],
+  [
+    "what share of Russia's microelectronics came from China?",
+    'source?',
+    /Sources for that: .*AFP.*Reuters.*AP/,
+  ],
+  ['when did Scholz meet Xi?', 'where did they meet?', /Beijing/],
+  [MACHINE_TOOLS, 'what are they used for?', /ballistic missiles/],
+];
+const REFUSED_OR_ASKED = /I can't answer|could mean more than one thing|don't cover/;
+
+describe('every follow-up, as a reply, in a thread and in a DM', () => {
+  it.each(SCENARIOS)('%s → %s', async (question, followUp, expected) => {
+    const first = await replyTo(h.fake.say(`${mention()} ${question}`, { mentions: bot() }));
+    const asReply = await replyTo(h.fake.say(followUp, { replyTo: first.created }));
+    const thread = { thread: true, mentions: bot() };
+    await replyTo(h.fake.say(`${mention()} ${question}`, thread));
+    const inThread = await replyTo(h.fake.say(`${mention()} ${followUp}`, thread));
+    await replyTo(h.fake.say(question, { dm: true }));
+    const inDm = await replyTo(h.fake.say(followUp, { dm: true }));
+    for (const answer of [asReply.text, inThread.text, inDm.text]) {
+      expect(answer).toMatch(expected);
+      expect(answer).not.toMatch(REFUSED_OR_ASKED);
+    }
+  });
+});
+
 describe('Discord follow-ups', () => {
   it('a reply to the machine-tools answer asking "who said that?" names the senior US officials', async () => {
     const first = await replyTo(h.fake.say(`${mention()} ${MACHINE_TOOLS}`, { mentions: bot() }));

@@ -38,6 +38,34 @@ const inThread = (thread: string, text: string) =>
 const inDm = (channel: string, text: string) =>
   answerTo(dmEvent({ text, channel }), (c) => c.body.channel === channel);
 
+/** The follow-ups every front end must read against the answer before them. */
+const SCENARIOS: [string, string, RegExp][] = [
+  [MACHINE_TOOLS, 'who said that?', /senior US officials/],
+  [
+    "what share of Russia's microelectronics came from China?",
+    'source?',
+    /Sources for that: .*AFP.*Reuters.*AP/,
+  ],
+  ['when did Scholz meet Xi?', 'where did they meet?', /Beijing/],
+  [MACHINE_TOOLS, 'what are they used for?', /ballistic missiles/],
+];
+const REFUSED_OR_ASKED = /I can't answer|could mean more than one thing|don't cover/;
+
+describe('every follow-up, in a thread and in a DM', () => {
+  let dm = 0;
+  it.each(SCENARIOS)('%s → %s', async (question, followUp, expected) => {
+    const { thread } = await mentionAtTop(question);
+    const inThreadAnswer = await inThread(thread, followUp);
+    expect(inThreadAnswer).toMatch(expected);
+    expect(inThreadAnswer).not.toMatch(REFUSED_OR_ASKED);
+    const channel = `D0SCENARIO${++dm}`;
+    await inDm(channel, question);
+    const inDmAnswer = await inDm(channel, followUp);
+    expect(inDmAnswer).toMatch(expected);
+    expect(inDmAnswer).not.toMatch(REFUSED_OR_ASKED);
+  });
+});
+
 describe('Slack follow-ups', () => {
   it('in the thread of the machine-tools answer, "who said that?" names the senior US officials', async () => {
     const { thread, answer } = await mentionAtTop(MACHINE_TOOLS);
