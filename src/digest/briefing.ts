@@ -1,7 +1,7 @@
 /**
  * A briefing on request ("what's new?", "brief me", `briefing metals`): what a digest carries, shaped for a reply.
- * The headline figure of each topic, and the latest developments newest first with each topic that has no figure
- * represented, each with its source; nothing about what a channel was sent before.
+ * The headline figure of each topic, and the latest developments newest first with every topic represented, each
+ * with its source; nothing about what a channel was sent before.
  */
 import { normalize } from '../text/normalize.js';
 import type { Digest, KnowledgeBase, Topic } from '../types.js';
@@ -39,15 +39,25 @@ export function composeBriefing(
     timeZone,
     limits: { developments: facts.length },
   });
-  const figured = new Set(digest.figures.map((f) => f.factId));
-  const withFigureTopic = new Set(facts.filter((f) => figured.has(f.id)).map((f) => f.topics[0]));
-  // The newest fact of each topic without a figure comes first, so every topic asked about is in the briefing.
-  const uncovered = topics
-    .filter((t) => !withFigureTopic.has(t.id))
-    .map((t) => digest.developments.find((d) => facts.find((f) => f.id === d.factId)?.topics[0] === t.id))
+  // Each topic's lead comes first, so every topic asked about is in the briefing: its newest fact, and among facts
+  // of the same day the one the curators put first in the base.
+  const when = (id: string) => digest.developments.find((d) => d.factId === id)?.date ?? '';
+  const leads = topics
+    .map((t) =>
+      facts
+        .filter((f) => f.topics[0] === t.id)
+        .reduce<string | undefined>(
+          (best, f) => (best === undefined || when(f.id) > when(best) ? f.id : best),
+          undefined,
+        ),
+    )
+    .map((id) => digest.developments.find((d) => d.factId === id))
     .filter((d) => d !== undefined);
-  const all = [...new Set([...uncovered, ...digest.developments])];
-  const developments = all.slice(0, limit).sort((a, b) => b.date.localeCompare(a.date));
+  const all = [...new Set([...leads, ...digest.developments])];
+  // Never fewer than one per topic: a briefing that leaves a topic out misleads more than a longer one.
+  const developments = all
+    .slice(0, Math.max(limit, leads.length))
+    .sort((a, b) => b.date.localeCompare(a.date));
   return {
     ...digest,
     title: `Sitrep briefing — ${digest.date}${topics.length === kb.topics.length ? '' : `: ${topics.map((t) => t.label).join(', ')}`}`,
