@@ -23,19 +23,21 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 const ORDINAL_SHORT = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
 
 const ATTRIBUTION =
-  /\b(who (said|says|claimed|claims|made|is saying|stated|told|briefed)|says who|according to (whom|who)|whose (claim|figure|number)|how (sure|certain|confident)|is (that|this|it) (confirmed|verified|official))\b/;
+  /\b(who (said|says|claimed|claims|made|is saying|saying|stated|told|briefed)|says who|according to (whom|who)|whose (claim|figure|number)|how (sure|certain|confident)|is (that|this|it) (confirmed|verified|official))\b/;
 const SOURCES =
-  /^(sources?|links?|citations?|cite|refs?|references?|proof|receipts)$|\b(what(s| is| are)? the sources?|which (outlets?|sources?)|who reported|(where|what)('?s| is| was| does| did) (that|this|it) (from|come from|reported)|sources? (for|on) (that|this|it)|links? (to|for) (that|this|it)|any (sources?|links?)|got a (source|link))\b/;
+  /^(sources?|links?|citations?|cite|refs?|references?|proof|receipts|sauce|src)$|\b(what(s| is| are)? the sources?|which (outlets?|sources?)|who reported|(where|what)('?s| is| was| does| did)? (that|this|it) (is |was )?(from|come from|reported)|cite (that|this|it)|sources? (for|on) (that|this|it)|links? (to|for) (that|this|it)|any (sources?|links?)|got a (source|link))\b/;
 const MORE =
   /^(more|details?|tell me more|go on|more (details|info|please)|elaborate|expand|why|why (is|was) (that|it)|how come|context|background)$/;
-const ABOUT = /^(and|what about|how about|same for|and what about|what of|and for)\s+(.+)$/;
+const ABOUT = /^(and what about|and how about|what about|how about|same for|what of|and for|and)\s+(.+)$/;
 const REFERS = /\b(that|this|it|they|them|those|these|there|he|she|his|her|their|its)\b/;
+/** Chat padding around a follow-up: "hey", "ok so", "pls", "thanks". */
+const PADDING = /^((hey|hi|ok|okay|so|yo|um|and so)\s+)+|(\s+(pls|please|plz|thx|thanks|ty))+$/g;
 const QUESTION_WORD = /^(who|what|when|where|why|how|which|whose)\b/;
 
 function choiceOf(text: string): number | undefined {
   const digits = /^(?:(?:option|number|no|choice)\s*)?(\d{1,2})(?:st|nd|rd|th)?$/.exec(text);
   if (digits) return Number(digits[1]);
-  const words = text.replace(/^(the|option|choice)\s+/, '').replace(/\s+(one|option|choice|please)$/, '');
+  const words = text.replace(/^(the|option|choice)\s+/, '').replace(/\s+(one|option|choice)$/, '');
   const i = ORDINALS.indexOf(words);
   if (i >= 0) return i + 1;
   const j = ORDINAL_SHORT.indexOf(words);
@@ -44,7 +46,7 @@ function choiceOf(text: string): number | undefined {
 
 /** The follow-up a message is, if it reads as one; undefined for a message that stands on its own. */
 export function followUpOf(message: string): FollowUp | undefined {
-  const text = normalize(message).trim();
+  const text = normalize(message).replace(PADDING, '').trim();
   if (!text) return undefined;
   const words = text.split(' ');
   const index = choiceOf(text);

@@ -107,17 +107,25 @@ describe('follow-ups in a conversation', () => {
 });
 
 describe('briefings', () => {
-  it.each(["what's new?", 'brief me', 'tl;dr', 'catch me up', 'whats new', 'breif me', 'latest'])(
-    '%s gives the machine-tools and microelectronics shares and the metals measures',
-    async (text) => {
-      const { reply, text: shown } = await conversation()(text);
-      expect(reply.kind === 'digest' && reply.digest.briefing).toBe(true);
-      expect(shown).toContain("China's share of Russia's machine-tool imports");
-      expect(shown).toContain("China's share of Russia's microelectronics imports");
-      expect(shown).toMatch(/London Metal Exchange/);
-      expect(shown).not.toContain('since your last digest');
-    },
-  );
+  it.each([
+    "what's new?",
+    'brief me',
+    'tl;dr',
+    'catch me up',
+    'whats new',
+    'breif me',
+    'latest',
+    'catch me up pls',
+    "hey sitrep, what's new?",
+    'quick summary',
+  ])('%s gives the machine-tools and microelectronics shares and the metals measures', async (text) => {
+    const { reply, text: shown } = await conversation()(text);
+    expect(reply.kind === 'digest' && reply.digest.briefing).toBe(true);
+    expect(shown).toContain("China's share of Russia's machine-tool imports");
+    expect(shown).toContain("China's share of Russia's microelectronics imports");
+    expect(shown).toMatch(/London Metal Exchange/);
+    expect(shown).not.toContain('since your last digest');
+  });
 
   it('`briefing metals` gives only the metals topic', async () => {
     const { reply, text } = await conversation()('briefing metals');

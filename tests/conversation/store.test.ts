@@ -47,6 +47,14 @@ describe('what reads as a follow-up', () => {
     ['where did they meet?', 'refers'],
     ['what are they used for?', 'refers'],
     ['when?', 'refers'],
+    ["who's saying that?", 'attribution'],
+    ['source pls', 'sources'],
+    ['sauce?', 'sources'],
+    ["where's that from?", 'sources'],
+    ['can you cite that', 'sources'],
+    ['ok so who said that?', 'attribution'],
+    ['and what about drones?', 'about'],
+    ['more please', 'more'],
   ])('%s → %s', (text, kind) => {
     expect(followUpOf(text)?.kind).toBe(kind);
   });
