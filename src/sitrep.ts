@@ -165,6 +165,11 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     return result;
   };
 
+  const isTopicName = (text: string) =>
+    text.trim().split(/\s+/).length <= 4 &&
+    briefingTopics(current.knowledge.topics, text).length > 0 &&
+    briefingTopics(current.knowledge.topics, text).length < current.knowledge.topics.length;
+
   const run = async (raw: Command, q: Question): Promise<Reply> => {
     const cmd = 'text' in raw ? { ...raw, text: wellFormed(raw.text) } : raw;
     const base = current;
@@ -180,6 +185,9 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
           ask(cmd.text),
         );
         record(answer, q);
+        // A bare topic name ("metals ban", "drones") asks for no one fact: the topic's briefing answers it.
+        if (answer.kind === 'unknown' && answer.reason === 'attribute-not-covered' && isTopicName(cmd.text))
+          return run({ name: 'briefing', topic: cmd.text }, q);
         return { kind: 'answer', answer };
       }
       case 'figure':

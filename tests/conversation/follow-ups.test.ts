@@ -127,6 +127,11 @@ describe('briefings', () => {
     expect(shown).not.toContain('since your last digest');
   });
 
+  it('a bare topic name the engine cannot pin to one fact ("metals ban") gets that topic\'s briefing', async () => {
+    const { reply } = await conversation()('metals ban');
+    expect(reply.kind === 'digest' && reply.digest.title).toMatch(/metals/i);
+  });
+
   it('`briefing metals` gives only the metals topic', async () => {
     const { reply, text } = await conversation()('briefing metals');
     expect(reply.kind === 'digest' && reply.digest.title).toMatch(/metals/i);
