@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   try {
     await startAll(starts, { signal: connecting.signal, write, onStarted: (p) => running.push(p) });
   } catch (err) {
+    // A signal during start-up aborts the retries; the shutdown under way stops what started and exits 0.
+    if (shuttingDown) return;
     await Promise.allSettled(running.map((r) => r.stop()));
     await closeStores();
     throw err;
@@ -91,7 +93,10 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   const posters: Partial<Record<RunningPlatform['name'], DigestPoster>> = {};
   for (const p of running) posters[p.name] = p.poster;
-  await digests.start(posters);
+  // A signal while the scheduler starts closes its store under it: what fails then is the shutdown's, not an error.
+  await digests.start(posters).catch((err: unknown) => {
+    if (!shuttingDown) throw err;
+  });
 }
 
 main().catch(exitOnStartupError);

@@ -59,6 +59,7 @@ export function openDigests(
         ...overrides,
       });
       await scheduler.start();
+      if (closed) return;
       log.info('digests ready', {
         subscriptions: store.subscriptions().map((s) => s.id),
         defaults: defaults.flatMap(([p, ids]) => ids.map((id) => subscriptionId(p, id))),
