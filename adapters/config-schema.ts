@@ -53,6 +53,7 @@ export const envSchema = z.object({
   DIGEST_CRON: optional(z.string()),
   DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
   DIGEST_GRACE_MINUTES: optional(wholeNumber(0, 10_080)),
+  DIGEST_LEASE_SECONDS: optional(wholeNumber(1, 300)),
   DIGEST_SLACK_CHANNELS: optional(idList(SLACK_CHANNEL)),
   DIGEST_DISCORD_CHANNELS: optional(idList(DISCORD_CHANNEL)),
 });

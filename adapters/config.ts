@@ -35,6 +35,8 @@ export interface DigestConfig {
   cron?: string;
   timeZone: string;
   graceMinutes: number;
+  /** DIGEST_LEASE_SECONDS: how long a slot claim lasts unless renewed. */
+  leaseSeconds: number;
   slackChannels: string[];
   discordChannels: string[];
 }
@@ -158,6 +160,7 @@ function toConfig(e: Parsed): Config {
       cron: e.DIGEST_CRON,
       timeZone: e.DIGEST_TZ ?? 'UTC',
       graceMinutes: e.DIGEST_GRACE_MINUTES ?? 60,
+      leaseSeconds: e.DIGEST_LEASE_SECONDS ?? 30,
       slackChannels: e.DIGEST_SLACK_CHANNELS ?? [],
       discordChannels: e.DIGEST_DISCORD_CHANNELS ?? [],
     },

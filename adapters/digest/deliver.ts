@@ -25,6 +25,8 @@ export interface DeliverDeps {
   retry: RetryPolicy;
   /** The platform refused the credentials: hold every post on it until they work again. */
   hold(error: string): void;
+  /** The slot was taken over from an owner that died mid-post: its post may already be in the channel. */
+  takenOver?: boolean;
 }
 
 /** `held`: the platform refused the bot's credentials; the slot was given back, to be posted once they work. */
@@ -34,6 +36,10 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
   const ctx = { subscription: sub.id, slot: slot.toISOString() };
   // Composed once, so every retry posts the same digest and the recorded hashes match what was posted.
   const digest = d.compose(sub, d.now());
+  if (d.takenOver && (await foundInChannel(sub, slot, d, ctx))) {
+    await confirmSent(d, sub, slot, digest, ctx);
+    return 'sent';
+  }
   for (let attempt = 1; ; attempt++) {
     let failure: unknown;
     try {
@@ -68,6 +74,33 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
       return 'failed';
     }
   }
+}
+
+/**
+ * Whether a taken-over slot's post already reached the channel. Where the platform cannot tell (no history scope),
+ * a possible duplicate is better than a lost digest; where it drops a repeat itself (a nonce), posting is safe.
+ */
+async function foundInChannel(
+  sub: DigestSubscription,
+  slot: Date,
+  d: DeliverDeps,
+  ctx: Record<string, unknown>,
+): Promise<boolean> {
+  let found: boolean | undefined;
+  try {
+    found = await d.poster.alreadyPosted?.(sub.channelId, slot);
+  } catch (e) {
+    d.log.warn('digest slot taken over: could not read the channel history', { ...ctx, error: messageOf(e) });
+  }
+  if (found) d.log.info('digest slot taken over: already in the channel, not posted again', ctx);
+  else if (found === undefined)
+    d.log.warn(
+      d.poster.dropsRepeats
+        ? 'digest slot taken over: posting it; the platform drops a repeat of the same post'
+        : 'digest slot taken over: cannot tell whether it was posted; posting it (a duplicate is better than a lost digest)',
+      ctx,
+    );
+  return found === true;
 }
 
 /** How often recording a posted slot is tried (the store already retries a locked database within each try). */

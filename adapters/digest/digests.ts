@@ -49,6 +49,7 @@ export function openDigests(
         posters,
         log,
         graceMs: config.digest.graceMinutes * 60_000,
+        leaseMs: config.digest.leaseSeconds * 1000,
         compose: (sub, now) =>
           composeDigest({
             knowledge: knowledge(),

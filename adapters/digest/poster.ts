@@ -12,6 +12,13 @@ export interface DigestPoster {
    * (network down). Without it, posting is simply tried again after the hold.
    */
   credentialsWork?(): Promise<boolean>;
+  /**
+   * Whether the digest of `slot` is already in the channel (a post that went through just before its poster died);
+   * undefined when the platform cannot tell.
+   */
+  alreadyPosted?(channelId: string, slot: Date): Promise<boolean | undefined>;
+  /** The platform itself drops a repeat of the same slot's post (Discord's nonce), so posting again is safe. */
+  dropsRepeats?: boolean;
 }
 
 /** Worth trying again in this slot: rate limits, network errors, platform hiccups. */

@@ -15,6 +15,7 @@ import {
   liftCredentialPauses,
 } from './credential-holds.js';
 import { DEFAULT_RETRY, type DeliverDeps, deliverSlot, type Outcome, type RetryPolicy } from './deliver.js';
+import { type ClaimOutcome, createLeases } from './lease.js';
 import { type DigestPoster, messageOf } from './poster.js';
 
 export interface SchedulerOptions {
@@ -43,6 +44,8 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
   /** After a platform refuses the credentials, how soon and how often to check them again. */
   holdRetry?: Partial<HoldRetry>;
+  /** How long a claim lasts unless renewed; a dead owner's slot is taken over after it. Default 30 s. */
+  leaseMs?: number;
 }
 
 export const DEFAULT_CLAIM_RETRY: RetryPolicy = { attempts: 8, baseMs: 1_000, maxMs: 30_000 };
@@ -112,6 +115,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   });
 
   const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
+  const leases = createLeases({ store: opts.store, now, leaseMs: opts.leaseMs });
   /** Until then, claims skip the database: each try on a locked one blocks the main thread a little. */
   let busyUntil = 0;
 
@@ -127,12 +131,12 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   ): Promise<Outcome | undefined> => {
     const ctx = { subscription: sub.id, slot: slot.toISOString() };
     for (let attempt = 1; ; attempt++) {
-      let claimed: boolean;
+      let claimed: ClaimOutcome;
       try {
         // Another slot just met a locked database: wait with it instead of blocking on the lock again.
         if (Date.now() < busyUntil)
           throw new Error('the database is busy (another slot just found it locked)');
-        claimed = opts.store.claimSlot(sub.id, slot, now());
+        claimed = leases.claim(sub.id, slot);
       } catch (e) {
         busyUntil = Math.max(busyUntil, Date.now() + Math.min(claimRetry.baseMs, BUSY_SKIP_MS));
         const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
@@ -155,7 +159,11 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       }
       if (!claimed) return undefined;
       if (attempt > 1) opts.log.info('digest slot claimed once the database was free', { ...ctx, attempt });
-      return deliverSlot(sub, slot, deliverDeps(poster, sub.platform));
+      const takenOver = claimed === 'taken-over';
+      if (takenOver) opts.log.warn('digest slot taken over: its owner stopped before marking it posted', ctx);
+      return leases.holding(sub.id, slot, () =>
+        deliverSlot(sub, slot, { ...deliverDeps(poster, sub.platform), takenOver }),
+      );
     }
   };
 

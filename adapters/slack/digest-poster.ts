@@ -69,6 +69,25 @@ export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster 
         );
       }
     },
+    async alreadyPosted(channel, slot) {
+      try {
+        // Sitrep names each digest's slot in its message metadata; the history shows it only to the history scopes.
+        const res = await client.conversations.history({
+          channel,
+          oldest: String(Math.floor(slot.getTime() / 1000) - 60),
+          limit: 200,
+          include_all_metadata: true,
+        });
+        return (res.messages ?? []).some(
+          (m) =>
+            m.metadata?.event_type === 'sitrep_digest' &&
+            (m.metadata.event_payload as { slot?: unknown } | undefined)?.slot === slot.toISOString(),
+        );
+      } catch (e) {
+        if (['missing_scope', 'not_in_channel', 'channel_not_found'].includes(errorCode(e))) return undefined;
+        throw e;
+      }
+    },
     async credentialsWork() {
       try {
         await client.auth.test();

@@ -30,6 +30,9 @@ const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL,
      PRIMARY KEY (subscription_id, slot_time)
    );`,
+  // A claim is a lease: a slot whose owner died before marking it is taken over once the lease has run out.
+  `ALTER TABLE slots ADD COLUMN owner TEXT;
+   ALTER TABLE slots ADD COLUMN lease_until TEXT;`,
 ];
 
 /** Brings the schema up to date. IMMEDIATE, so two processes starting together migrate one after the other. */

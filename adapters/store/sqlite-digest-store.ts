@@ -106,9 +106,19 @@ export function openDigestStore(dataDir: string, tuning: SqliteTuning = {}): Dig
     addHash: db.prepare<[string, string, string, string]>(
       'INSERT INTO sent_facts (subscription_id, fact_id, hash, sent_at) VALUES (?, ?, ?, ?)',
     ),
-    claim: db.prepare<[string, string, string]>(
-      `INSERT INTO slots (subscription_id, slot_time, state, attempts, updated_at)
-       VALUES (?, ?, 'claimed', 0, ?) ON CONFLICT (subscription_id, slot_time) DO NOTHING`,
+    claim: db.prepare<[string, string, string, string | null, string | null]>(
+      `INSERT INTO slots (subscription_id, slot_time, state, attempts, updated_at, owner, lease_until)
+       VALUES (?, ?, 'claimed', 0, ?, ?, ?) ON CONFLICT (subscription_id, slot_time) DO NOTHING`,
+    ),
+    // A claim from before leases (no lease_until) counts as run out.
+    takeOver: db.prepare<[string, string, string, string, string, string]>(
+      `UPDATE slots SET owner = ?, lease_until = ?, updated_at = ?
+       WHERE subscription_id = ? AND slot_time = ? AND state = 'claimed'
+         AND (lease_until IS NULL OR lease_until < ?)`,
+    ),
+    renew: db.prepare<[string, string, string, string]>(
+      `UPDATE slots SET lease_until = ?
+       WHERE subscription_id = ? AND slot_time = ? AND state = 'claimed' AND owner = ?`,
     ),
     setSlot: db.prepare<[string, string | null, number, string, string, string]>(
       `UPDATE slots SET state = ?, error = ?, attempts = attempts + ?, updated_at = ?
@@ -160,7 +170,18 @@ export function openDigestStore(dataDir: string, tuning: SqliteTuning = {}): Dig
     ensureConfigured: (s) => write(() => ensureConfigured.immediate(s)),
     unsubscribe: (id) => write(() => q.remove.run(id).changes > 0),
     sentHashes: (id) => new Map(q.hashes.all(id).map((r) => [r.fact_id, r.hash])),
-    claimSlot: (id, slot, now) => write(() => q.claim.run(id, iso(slot), iso(now)).changes === 1),
+    claimSlot: (id, slot, now, lease) =>
+      write(
+        () =>
+          q.claim.run(id, iso(slot), iso(now), lease?.owner ?? null, lease ? iso(lease.until) : null)
+            .changes === 1,
+      ),
+    takeOverSlot: (id, slot, now, lease) =>
+      write(
+        () => q.takeOver.run(lease.owner, iso(lease.until), iso(now), id, iso(slot), iso(now)).changes === 1,
+      ),
+    renewLease: (id, slot, lease) =>
+      write(() => q.renew.run(iso(lease.until), id, iso(slot), lease.owner).changes === 1),
     recordAttempt: (id, slot, error, now) =>
       void write(() => q.setSlot.run('claimed', error, 1, iso(now), id, iso(slot))),
     markSent: (id, slot, hashes, now) => write(() => markSent.immediate(id, slot, hashes, now)),

@@ -49,8 +49,15 @@ export interface DigestStore {
   unsubscribe(id: string): boolean;
   /** Fact id -> content hash the channel was last sent. */
   sentHashes(id: string): Map<string, string>;
-  /** Claims a slot for posting; false when anyone (this or another process) already has it. */
-  claimSlot(id: string, slot: Date, now: Date): boolean;
+  /**
+   * Claims a slot for posting; false when anyone (this or another process) already has it. With a `lease`, the claim
+   * lasts until `lease.until` unless renewed: after that, `takeOverSlot` may take it.
+   */
+  claimSlot(id: string, slot: Date, now: Date, lease?: Lease): boolean;
+  /** Takes over a slot still claimed by an owner whose lease ran out (it died mid-post); false otherwise. */
+  takeOverSlot(id: string, slot: Date, now: Date, lease: Lease): boolean;
+  /** Extends this owner's lease while its post is under way; false when the slot is no longer its own. */
+  renewLease(id: string, slot: Date, lease: Lease): boolean;
   recordAttempt(id: string, slot: Date, error: string, now: Date): void;
   /** Marks the slot sent and replaces the channel's sent hashes, in one transaction. */
   markSent(id: string, slot: Date, hashes: Record<string, string>, now: Date): void;
@@ -64,6 +71,12 @@ export interface DigestStore {
   lastSlot(id: string, state?: SlotState): SlotRecord | undefined;
   slots(id: string): SlotRecord[];
   close(): void;
+}
+
+export interface Lease {
+  /** Who holds the claim (one id per running scheduler). */
+  owner: string;
+  until: Date;
 }
 
 export const subscriptionId = (platform: Platform, channelId: string) => `${platform}:${channelId}`;

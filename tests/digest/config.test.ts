@@ -16,6 +16,7 @@ describe('digest configuration', () => {
     expect(loadConfig({}).digest).toEqual({
       timeZone: 'UTC',
       graceMinutes: 60,
+      leaseSeconds: 30,
       slackChannels: [],
       discordChannels: [],
     });
@@ -23,6 +24,7 @@ describe('digest configuration', () => {
       DIGEST_CRON: '*/2 * * * * *',
       DIGEST_TZ: 'Europe/Berlin',
       DIGEST_GRACE_MINUTES: '15',
+      DIGEST_LEASE_SECONDS: '5',
       DIGEST_SLACK_CHANNELS: 'C0AAA, C0BBB',
       DIGEST_DISCORD_CHANNELS: '123456789012345678',
       SLACK_ADMIN_USERS: 'U0ADMIN',
@@ -34,6 +36,7 @@ describe('digest configuration', () => {
       cron: '*/2 * * * * *',
       timeZone: 'Europe/Berlin',
       graceMinutes: 15,
+      leaseSeconds: 5,
       slackChannels: ['C0AAA', 'C0BBB'],
       discordChannels: ['123456789012345678'],
     });

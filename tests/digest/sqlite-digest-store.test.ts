@@ -21,7 +21,7 @@ describe('SQLite digest store', () => {
     openDigestStore(dir).close();
     openDigestStore(dir).close();
     const db = new Database(join(dir, DB_FILE), { readonly: true });
-    expect(db.prepare('SELECT version FROM migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

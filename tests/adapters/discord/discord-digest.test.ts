@@ -94,6 +94,23 @@ describe('Discord: /sitrep digest', () => {
     });
     await expect(h.poster.post(channelId, digest)).rejects.toBeInstanceOf(PermanentDigestError);
   });
+  it('posts a slot with a per-slot nonce, so a repeat of the same slot (a takeover) appears once', async () => {
+    const digest = composeDigest({
+      knowledge: base([fact('ban-announced')]),
+      sent: new Map(),
+      now: new Date(),
+      timeZone: 'UTC',
+    });
+    const channelId = h.fake.world.channelId;
+    const slot = new Date('2026-11-28T10:00:00Z');
+    const before = h.fake.created.length;
+    await h.poster.post(channelId, digest, slot);
+    await h.poster.post(channelId, digest, slot);
+    expect(h.fake.created.length - before).toBe(1);
+    await h.poster.post(channelId, digest, new Date('2026-11-28T11:00:00Z'));
+    expect(h.fake.created.length - before).toBe(2);
+  });
+
   it('takes digest commands by mention, with the Manage Channels check of the slash command', async () => {
     const { world } = h.fake;
     const ask = async (text: string, author = world.human) => {

@@ -32,6 +32,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Resolves with the first call (past or future) matching `match`; rejects after `timeoutMs`. */
   waitFor(match: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** The next call to `method` is taken (and recorded) at once but answered only after `ms`. */
+  delayNext(method: string, ms: number): void;
   /** The next call to `method` fails this way; later calls succeed again. */
   failNext(method: string, failure: Failure): void;
   /** From now on only `token` is accepted as the bot token (the old one answers invalid_auth, as if revoked). */
@@ -73,8 +75,11 @@ export async function startFakeSlackApi(
   const custom = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure>();
+  const delays = new Map<string, number>();
   const waiters = new Set<(c: RecordedCall) => void>();
   let ts = 1_700_000_000;
+  /** What chat.postMessage created, for conversations.history. */
+  const messages: { channel: string; ts: string; text: unknown; metadata?: unknown }[] = [];
 
   const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const override = custom.get(method);
@@ -92,8 +97,19 @@ export async function startFakeSlackApi(
           bot_id: FAKE_IDS.botId,
         };
       case 'chat.postMessage':
-        ts += 1;
+        ts = Math.max(ts + 1, Math.floor(Date.now() / 1000));
+        messages.push({
+          channel: channel ?? '',
+          ts: `${ts}.000100`,
+          text: body.text,
+          metadata: body.metadata,
+        });
         return { ok: true, channel, ts: `${ts}.000100`, message: { ...body, ts: `${ts}.000100` } };
+      case 'conversations.history': {
+        const oldest = Number(body.oldest ?? 0);
+        const found = messages.filter((m) => m.channel === channel && Number(m.ts) >= oldest).reverse();
+        return { ok: true, messages: found.map((m) => ({ type: 'message', ...m })), has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts}.000200` };
       case 'chat.update':
@@ -136,7 +152,12 @@ export async function startFakeSlackApi(
     const call: RecordedCall = { method, path, body, raw, token: auth, status, ...(error ? { error } : {}) };
     calls.push(call);
     for (const w of waiters) w(call);
-    res.writeHead(status, headers).end(JSON.stringify(payload));
+    const delay = delays.get(method);
+    if (delay !== undefined) {
+      delays.delete(method);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    if (!res.destroyed) res.writeHead(status, headers).end(JSON.stringify(payload));
   };
 
   const server = createServer((req, res) => {
@@ -160,6 +181,7 @@ export async function startFakeSlackApi(
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, failure) => void failures.set(method, failure),
+    delayNext: (method, ms) => void delays.set(method, ms),
     waitFor(match, timeoutMs = 5_000) {
       const past = calls.find(match);
       if (past) return Promise.resolve(past);
