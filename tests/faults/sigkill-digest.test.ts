@@ -27,6 +27,9 @@ describe('a digest post cut off by SIGKILL', () => {
     const api = fake;
     dataDir = tempDataDir();
     const port = await freePort();
+    // One slot, 8 s from now (once an hour, so no earlier slot is caught up at start): the restart comes well within
+    // a minute of it, so it is still the slot due when the second process starts.
+    const slotAt = new Date(Date.now() + 8_000);
     const vars = {
       SLACK_MODE: 'http',
       SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -35,7 +38,8 @@ describe('a digest post cut off by SIGKILL', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DIGEST_CRON: '*/20 * * * * *',
+      DIGEST_CRON: `${slotAt.getUTCSeconds()} ${slotAt.getUTCMinutes()} * * * *`,
+      DIGEST_GRACE_MINUTES: '0',
       DIGEST_SLACK_CHANNELS: CHANNEL,
       DIGEST_LEASE_SECONDS: '2',
       LOG_LEVEL: 'info',
@@ -49,6 +53,7 @@ describe('a digest post cut off by SIGKILL', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     const slot = slotOf(posts()[0] as RecordedCall);
+    expect(slot).toBe(new Date(Math.floor(slotAt.getTime() / 1000) * 1000).toISOString());
 
     const second = startApp(vars);
     await waitForPort(second, port, 15_000);
