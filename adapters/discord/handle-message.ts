@@ -1,7 +1,7 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
-import type { Logger } from '../../src/types.js';
+import { forAskerOnly, type Logger } from '../../src/types.js';
 import { type RenderedMessage, renderNote } from './render.js';
 import type { Render } from './render-memo.js';
 import { attempt, NO_PINGS, toWire } from './send.js';
@@ -14,6 +14,9 @@ export interface MessageDeps {
   render: Render;
   now?: () => number;
 }
+
+const PRIVATE_ONLY =
+  'That reply is shown only to you: use `/sitrep digest action:preview` or `/sitrep report`, or ask me in a DM.';
 
 /** Discord accepts a nonce of at most 25 characters. */
 const MAX_NONCE_LENGTH = 25;
@@ -97,7 +100,10 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
           ? (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ?? false)
           : true,
       };
-      await reply(deps.render(await deps.sitrep.respond(question), false));
+      const answer = await deps.sitrep.respond(question);
+      // A mention reply is public; in a server channel a preview or the report would be shown to everyone.
+      if (!isDm && forAskerOnly(answer)) await reply(renderNote(PRIVATE_ONLY));
+      else await reply(deps.render(answer, false));
       // A reply to what Sitrep just sent continues this conversation.
       if (sent) deps.sitrep.linkConversation(conversation, messageConversation(sent.channelId, sent.id));
     } catch (err) {

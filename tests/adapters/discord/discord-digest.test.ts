@@ -111,6 +111,20 @@ describe('Discord: /sitrep digest', () => {
     expect(h.fake.created.length - before).toBe(2);
   });
 
+  it('a mention asking for a preview in a server channel points to the private slash command instead', async () => {
+    const { world } = h.fake;
+    const message = h.fake.say(`<@${world.bot.id}> digest preview`, { mentions: [world.bot] });
+    const reply = await h.fake.waitForRequest(
+      (r) =>
+        r.method === 'POST' &&
+        (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id ===
+          message.id,
+    );
+    const text = JSON.stringify(reply.body);
+    expect(text).toContain('shown only to you');
+    expect(text).not.toContain('Headline figures');
+  });
+
   it('takes digest commands by mention, with the Manage Channels check of the slash command', async () => {
     const { world } = h.fake;
     const ask = async (text: string, author = world.human) => {
