@@ -15,7 +15,7 @@ import {
   liftCredentialPauses,
 } from './credential-holds.js';
 import { DEFAULT_RETRY, type DeliverDeps, deliverSlot, type Outcome, type RetryPolicy } from './deliver.js';
-import { type ClaimOutcome, createLeases } from './lease.js';
+import { type ClaimOutcome, createLeases, DEFAULT_LEASE_MS } from './lease.js';
 import { type DigestPoster, messageOf } from './poster.js';
 
 export interface SchedulerOptions {
@@ -115,7 +115,8 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   });
 
   const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
-  const leases = createLeases({ store: opts.store, now, leaseMs: opts.leaseMs });
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const leases = createLeases({ store: opts.store, now, leaseMs });
   /** Until then, claims skip the database: each try on a locked one blocks the main thread a little. */
   let busyUntil = 0;
 
@@ -157,7 +158,10 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         }
         continue;
       }
-      if (!claimed) return undefined;
+      if (!claimed) {
+        lookAgainAfterLease(sub, slot);
+        return undefined;
+      }
       if (attempt > 1) opts.log.info('digest slot claimed once the database was free', { ...ctx, attempt });
       const takenOver = claimed === 'taken-over';
       if (takenOver) opts.log.warn('digest slot taken over: its owner stopped before marking it posted', ctx);
@@ -168,6 +172,29 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   };
 
   /** Claims and posts the slot due for `id` at `at`, if there is one nobody has claimed. Never throws. */
+  /**
+   * Someone else holds the slot: posting it, or dead. Once their lease has run out, look again (still in time), so a
+   * slot left by a process that died just before this one started is taken over rather than lost.
+   */
+  const rechecks = new Set<NodeJS.Timeout>();
+  const lookAgainAfterLease = (sub: DigestSubscription, slot: Date) => {
+    let last: ReturnType<DigestStore['lastSlot']>;
+    try {
+      last = opts.store.lastSlot(sub.id);
+    } catch {
+      return;
+    }
+    const waitMs = leaseMs + 100;
+    if (last?.slot !== slot.toISOString() || last.state !== 'claimed') return;
+    if (now().getTime() + waitMs - slot.getTime() > lateMs) return;
+    const timer = setTimeout(() => {
+      rechecks.delete(timer);
+      if (!stopped) void runDue(sub.id, slot);
+    }, waitMs);
+    timer.unref();
+    rechecks.add(timer);
+  };
+
   const runDue = (id: string, at: Date): Promise<Outcome | undefined> => {
     try {
       const sub = opts.store.subscription(id);
@@ -246,6 +273,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     async stop() {
       stopped = true;
       refresher?.stop();
+      for (const timer of rechecks) clearTimeout(timer);
       for (const { job } of jobs.values()) job.stop();
       jobs.clear();
       for (const wake of [...wakers]) wake();

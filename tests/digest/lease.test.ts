@@ -67,6 +67,37 @@ describe('slot leases', () => {
     );
   });
 
+  it('a dead owner whose lease still runs at the restart loses the slot to it once the lease runs out', async () => {
+    const dir = setup();
+    const clock = (now: () => Date) => ({ ...fakeClock('2026-11-27T09:00:00Z'), now });
+    // The dead process's clock stops when it dies, so its lease is never renewed.
+    const diedAt = new Date();
+    const dead = startProcess(
+      dir,
+      clock(() => diedAt),
+      hangingPoster() as never,
+      { leaseMs: 300 },
+    );
+    cleanups.push(() => dead.store.close());
+    subscribe(dead.store, '* * * * *', new Date(Date.now() - 120_000));
+    void dead.scheduler.tick();
+
+    const poster = recordingPoster();
+    const next = startProcess(
+      dir,
+      clock(() => new Date()),
+      poster,
+      { leaseMs: 300 },
+    );
+    cleanups.push(() => next.stop());
+    expect(await next.scheduler.tick()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(poster.posts).toHaveLength(1);
+    expect(next.entries.map((e) => e.msg)).toContain(
+      'digest slot taken over: its owner stopped before marking it posted',
+    );
+  });
+
   it('a live poster renews its lease, so a slow post is never taken over', async () => {
     const dir = setup();
     let finish: () => void = () => undefined;
