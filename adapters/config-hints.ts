@@ -12,7 +12,7 @@ export interface IdKind {
   looksLikeName: (entry: string) => boolean;
 }
 
-export const SLACK_CHANNEL: IdKind = {
+export const slackChannelId: IdKind = {
   id: /^[CGD][A-Z0-9]+$/,
   noun: 'channel',
   example: 'C0123ABCD',
@@ -21,7 +21,7 @@ export const SLACK_CHANNEL: IdKind = {
   looksLikeName: (v) => v.startsWith('#') || /[a-z]/.test(v),
 };
 
-export const DISCORD_CHANNEL: IdKind = {
+export const discordChannelId: IdKind = {
   id: /^\d{5,25}$/,
   noun: 'channel',
   example: 'digits such as 123456789012345678',
@@ -30,7 +30,7 @@ export const DISCORD_CHANNEL: IdKind = {
   looksLikeName: (v) => v.startsWith('#') || /[a-z]/i.test(v),
 };
 
-export const SLACK_USER: IdKind = {
+export const slackUserId: IdKind = {
   id: /^[UW][A-Z0-9]+$/,
   noun: 'user',
   example: 'U0123ABCD',

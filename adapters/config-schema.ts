@@ -1,7 +1,7 @@
 /** The variables the app reads, each checked on its own; adapters/config.ts checks how they go together. */
 import { z } from 'zod';
 import { isTimeZone } from '../src/digest/schedule.js';
-import { DISCORD_CHANNEL, entryProblem, type IdKind, SLACK_CHANNEL, SLACK_USER } from './config-hints.js';
+import { discordChannelId, entryProblem, type IdKind, slackChannelId, slackUserId } from './config-hints.js';
 
 // Empty strings count as unset, so a blank line in .env never means "configured".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -28,9 +28,9 @@ const wholeNumber = (min: number, max: number) =>
 const port = wholeNumber(1, 65535);
 
 export const LISTS: Record<string, IdKind> = {
-  SLACK_ADMIN_USERS: SLACK_USER,
-  DIGEST_SLACK_CHANNELS: SLACK_CHANNEL,
-  DIGEST_DISCORD_CHANNELS: DISCORD_CHANNEL,
+  SLACK_ADMIN_USERS: slackUserId,
+  DIGEST_SLACK_CHANNELS: slackChannelId,
+  DIGEST_DISCORD_CHANNELS: discordChannelId,
 };
 
 export const envSchema = z.object({
@@ -49,11 +49,11 @@ export const envSchema = z.object({
   DISCORD_APP_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id')),
   DISCORD_API_URL: optional(url),
-  SLACK_ADMIN_USERS: optional(idList(SLACK_USER)),
+  SLACK_ADMIN_USERS: optional(idList(slackUserId)),
   DIGEST_CRON: optional(z.string()),
   DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
   DIGEST_GRACE_MINUTES: optional(wholeNumber(0, 10_080)),
   DIGEST_LEASE_SECONDS: optional(wholeNumber(1, 300)),
-  DIGEST_SLACK_CHANNELS: optional(idList(SLACK_CHANNEL)),
-  DIGEST_DISCORD_CHANNELS: optional(idList(DISCORD_CHANNEL)),
+  DIGEST_SLACK_CHANNELS: optional(idList(slackChannelId)),
+  DIGEST_DISCORD_CHANNELS: optional(idList(discordChannelId)),
 });

@@ -23,7 +23,7 @@ export interface PlatformStart {
 }
 
 // The Web API's answers to a token it will not take (auth.test, apps.connections.open).
-const SLACK_REFUSALS = new Set([
+const slackRefusedCodes = new Set([
   'invalid_auth',
   'not_authed',
   'account_inactive',
@@ -35,7 +35,7 @@ const SLACK_REFUSALS = new Set([
 export function slackRefusal(socketMode: boolean) {
   return (err: unknown): string | undefined => {
     const code = (err as { data?: { error?: unknown } } | undefined)?.data?.error;
-    if (typeof code !== 'string' || !SLACK_REFUSALS.has(code)) return undefined;
+    if (typeof code !== 'string' || !slackRefusedCodes.has(code)) return undefined;
     const tokens = socketMode ? 'SLACK_BOT_TOKEN and SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
     return `slack: Slack refused the token (${code}); check ${tokens}`;
   };

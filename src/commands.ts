@@ -1,3 +1,4 @@
+import { stripPadding } from './text/chat-noise.js';
 import type { Command, DigestAction } from './types.js';
 
 const digestActions: readonly DigestAction[] = ['subscribe', 'unsubscribe', 'status', 'preview', 'usage'];
@@ -18,12 +19,8 @@ function parseDigest(rest: string): Command {
 const BRIEFING =
   /^(?:(?:so\s+)?(?:what'?s|whats|wats|what is)\s+(?:new|the latest|up|happening|going on)(?:\s+(?:today|this week|lately))?|latest(?:\s+news)?|any\s*(?:news|updates?)|anything new|updates?|news|(?:give me (?:a |the )?)?(?:quick\s+)?(?:brief|breif|briefing|rundown|sitrep|summary|summery|recap|overview)|(?:brief|breif) me(?:\s+(?:up|in))?|sum(?:marize|marise)?(?:\s+up)?|tl\s*;?\s*dr|catch me up|what happened (?:this|last) (?:week|month))(?:\s+(?:on|about|for)\s+(.+?))?[\s?!.]*$/i;
 
-/** Chat padding around a request: "hey sitrep,", "ok so", "pls", "thanks". */
-const PADDING =
-  /^(?:(?:hey|hi|ok|okay|so|yo)\b[\s,]*)+(?:sitrep\b[\s,]*)?|[\s,]+(?:pls|please|plz|thx|thanks|ty)[\s?!.]*$/gi;
-
 function parseBriefing(text: string): Command | undefined {
-  const m = BRIEFING.exec(text.replace(PADDING, '').trim());
+  const m = BRIEFING.exec(stripPadding(text));
   if (!m) return undefined;
   return m[1] ? { name: 'briefing', topic: m[1] } : { name: 'briefing' };
 }

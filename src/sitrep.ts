@@ -165,10 +165,12 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
     return result;
   };
 
-  const isTopicName = (text: string) =>
-    text.trim().split(/\s+/).length <= 4 &&
-    briefingTopics(current.knowledge.topics, text).length > 0 &&
-    briefingTopics(current.knowledge.topics, text).length < current.knowledge.topics.length;
+  const isTopicName = (text: string) => {
+    if (text.trim().split(/\s+/).length > 4) return false;
+    const { topics } = current.knowledge;
+    const named = briefingTopics(topics, text).length;
+    return named > 0 && named < topics.length;
+  };
 
   const run = async (raw: Command, q: Question): Promise<Reply> => {
     const cmd = 'text' in raw ? { ...raw, text: wellFormed(raw.text) } : raw;

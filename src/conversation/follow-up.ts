@@ -3,6 +3,7 @@
  * (a question word and a pronoun, "source?", "and X?", a number), never by topic words, so a growing base needs no
  * new patterns. Whatever is recognised still goes through the same calibrated decision as any question.
  */
+import { stripPadding } from '../text/chat-noise.js';
 import { normalize } from '../text/normalize.js';
 
 export type FollowUp =
@@ -30,8 +31,6 @@ const MORE =
   /^(more|details?|tell me more|go on|more (details|info|please)|elaborate|expand|why|why (is|was) (that|it)|how come|context|background)$/;
 const ABOUT = /^(and what about|and how about|what about|how about|same for|what of|and for|and)\s+(.+)$/;
 const REFERS = /\b(that|this|it|they|them|those|these|there|he|she|his|her|their|its)\b/;
-/** Chat padding around a follow-up: "hey", "ok so", "pls", "thanks". */
-const PADDING = /^((hey|hi|ok|okay|so|yo|um|and so)\s+)+|(\s+(pls|please|plz|thx|thanks|ty))+$/g;
 const QUESTION_WORD = /^(who|what|when|where|why|how|which|whose)\b/;
 
 function choiceOf(text: string): number | undefined {
@@ -46,7 +45,7 @@ function choiceOf(text: string): number | undefined {
 
 /** The follow-up a message is, if it reads as one; undefined for a message that stands on its own. */
 export function followUpOf(message: string): FollowUp | undefined {
-  const text = normalize(message).replace(PADDING, '').trim();
+  const text = stripPadding(normalize(message));
   if (!text) return undefined;
   const words = text.split(' ');
   const index = choiceOf(text);

@@ -18,6 +18,12 @@ const NOISE: [RegExp, string][] = [
   [/^\s*(?:>|&gt;)+/gm, ' '],
 ];
 
+/** Chat padding around a request: "hey sitrep,", "ok so", "um", "pls", "thanks". */
+const PADDING =
+  /^(?:(?:hey|hi|ok|okay|so|yo|um|and so)\b[\s,]*)+(?:sitrep\b[\s,]*)?|[\s,]+(?:pls|please|plz|thx|thanks|ty)[\s?!.]*$/gi;
+
+export const stripPadding = (text: string): string => text.replace(PADDING, '').trim();
+
 export function stripChatNoise(text: string): string {
   let out = text;
   // Most questions have none of these characters; they skip every pass.

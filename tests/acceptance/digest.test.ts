@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
-import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
+import { digestSlotOf, type FakeSlackApi, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
 import { freePort, killAll, startApp, tempDataDir, until, waitForPort } from './app-process.js';
 
 const START_MS = 15_000;
@@ -23,9 +23,6 @@ afterEach(async () => {
   fake = undefined;
   dataDir = undefined;
 });
-
-const slotOf = (c: RecordedCall) =>
-  (c.body.metadata as { event_payload?: { slot?: string } } | undefined)?.event_payload?.slot;
 
 /** Fake Slack, a data folder and the variables for `npm start` posting digests every 2 s to `channels`. */
 async function setUp(channels = CHANNEL, extra: Record<string, string> = {}) {
@@ -113,7 +110,7 @@ describe('scheduled digests end to end (npm start against the fake Slack)', () =
     expect(await second.waitForExit(EXIT_MS)).toEqual({ code: 0, signal: null });
 
     const posts = digests();
-    const slots = posts.map(slotOf);
+    const slots = posts.map(digestSlotOf);
     expect(
       slots.every((s) => typeof s === 'string' && /:\d[02468]\.000Z$/.test(s)),
       slots.join(),

@@ -7,7 +7,12 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { freePort, killAll, startApp, tempDataDir, until, waitForPort } from '../acceptance/app-process.js';
-import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
+import {
+  digestSlotOf,
+  type FakeSlackApi,
+  type RecordedCall,
+  startFakeSlackApi,
+} from '../fakes/slack/fake-slack-api.js';
 
 const CHANNEL = 'C0LEASE';
 let fake: FakeSlackApi | undefined;
@@ -17,9 +22,6 @@ afterEach(async () => {
   await fake?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-const slotOf = (c: RecordedCall) =>
-  (c.body.metadata as { event_payload?: { slot?: string } } | undefined)?.event_payload?.slot;
 
 describe('a digest post cut off by SIGKILL', () => {
   it('is taken over after the lease by the restarted process and appears once', async () => {
@@ -52,7 +54,7 @@ describe('a digest post cut off by SIGKILL', () => {
     await until(first, () => posts().length === 1, 'the first post', 25_000);
     first.child.kill('SIGKILL');
     await first.exited;
-    const slot = slotOf(posts()[0] as RecordedCall);
+    const slot = digestSlotOf(posts()[0] as RecordedCall);
     expect(slot).toBe(new Date(Math.floor(slotAt.getTime() / 1000) * 1000).toISOString());
 
     const second = startApp(vars);
@@ -62,7 +64,7 @@ describe('a digest post cut off by SIGKILL', () => {
     second.child.kill('SIGTERM');
     await second.exited;
 
-    expect(posts().filter((c) => slotOf(c) === slot)).toHaveLength(1);
+    expect(posts().filter((c) => digestSlotOf(c) === slot)).toHaveLength(1);
     const store = openDigestStore(dataDir);
     try {
       expect(store.slots(`slack:${CHANNEL}`).find((s) => s.slot === slot)).toMatchObject({ state: 'sent' });

@@ -5,6 +5,7 @@
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../fakes/discord/fake-discord.js';
+import { FOLLOW_UP_SCENARIOS, MACHINE_TOOLS, REFUSED_OR_ASKED } from '../../support/follow-up-scenarios.js';
 import { embedText } from './discord-limits.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -32,23 +33,9 @@ async function replyTo(message: { id: string }) {
 }
 const mention = () => `<@${h.fake.world.bot.id}>`;
 const bot = () => [h.fake.world.bot];
-const MACHINE_TOOLS = "how much of Russia's machine-tool imports came from China?";
-
-/** The follow-ups every front end must read against the answer before them. */
-const SCENARIOS: [string, string, RegExp][] = [
-  [MACHINE_TOOLS, 'who said that?', /senior US officials/],
-  [
-    "what share of Russia's microelectronics came from China?",
-    'source?',
-    /Sources for that: .*AFP.*Reuters.*AP/,
-  ],
-  ['when did Scholz meet Xi?', 'where did they meet?', /Beijing/],
-  [MACHINE_TOOLS, 'what are they used for?', /ballistic missiles/],
-];
-const REFUSED_OR_ASKED = /I can't answer|could mean more than one thing|don't cover/;
 
 describe('every follow-up, as a reply, in a thread and in a DM', () => {
-  it.each(SCENARIOS)('%s → %s', async (question, followUp, expected) => {
+  it.each(FOLLOW_UP_SCENARIOS)('%s → %s', async (question, followUp, expected) => {
     const first = await replyTo(h.fake.say(`${mention()} ${question}`, { mentions: bot() }));
     const asReply = await replyTo(h.fake.say(followUp, { replyTo: first.created }));
     const thread = { thread: true, mentions: bot() };

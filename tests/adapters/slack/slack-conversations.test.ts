@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../fakes/slack/fake-slack-api.js';
 import { dmEvent, eventEnvelope, mentionEvent } from '../../fakes/slack/signed-requests.js';
+import { FOLLOW_UP_SCENARIOS, MACHINE_TOOLS, REFUSED_OR_ASKED } from '../../support/follow-up-scenarios.js';
 import { displayedText } from './block-limits.js';
 import { type Harness, sleep, startHarness } from './harness.js';
 
@@ -13,8 +14,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
-
-const MACHINE_TOOLS = "how much of Russia's machine-tool imports came from China?";
 
 /** Sends an event and resolves with the first chat.postMessage made after it that matches. */
 async function answerTo(event: Record<string, unknown>, match: (c: RecordedCall) => boolean) {
@@ -38,22 +37,9 @@ const inThread = (thread: string, text: string) =>
 const inDm = (channel: string, text: string) =>
   answerTo(dmEvent({ text, channel }), (c) => c.body.channel === channel);
 
-/** The follow-ups every front end must read against the answer before them. */
-const SCENARIOS: [string, string, RegExp][] = [
-  [MACHINE_TOOLS, 'who said that?', /senior US officials/],
-  [
-    "what share of Russia's microelectronics came from China?",
-    'source?',
-    /Sources for that: .*AFP.*Reuters.*AP/,
-  ],
-  ['when did Scholz meet Xi?', 'where did they meet?', /Beijing/],
-  [MACHINE_TOOLS, 'what are they used for?', /ballistic missiles/],
-];
-const REFUSED_OR_ASKED = /I can't answer|could mean more than one thing|don't cover/;
-
 describe('every follow-up, in a thread and in a DM', () => {
   let dm = 0;
-  it.each(SCENARIOS)('%s → %s', async (question, followUp, expected) => {
+  it.each(FOLLOW_UP_SCENARIOS)('%s → %s', async (question, followUp, expected) => {
     const { thread } = await mentionAtTop(question);
     const inThreadAnswer = await inThread(thread, followUp);
     expect(inThreadAnswer).toMatch(expected);

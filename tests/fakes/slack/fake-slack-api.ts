@@ -16,6 +16,10 @@ export interface RecordedCall {
   error?: string;
 }
 
+/** The slot a digest post names in its message metadata. */
+export const digestSlotOf = (c: RecordedCall): string | undefined =>
+  (c.body.metadata as { event_payload?: { slot?: string } } | undefined)?.event_payload?.slot;
+
 export type Failure = { status: 429; retryAfter: number } | { error: string };
 
 export const FAKE_IDS = { teamId: 'T0TEST', botUserId: 'U0SITREP', botId: 'B0SITREP' } as const;
