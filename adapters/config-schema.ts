@@ -8,17 +8,17 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const url = z.url({ protocol: /^https?$/ });
+const commaSeparated = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 /** A comma-separated list of ids of one kind. */
 const idList = (kind: IdKind) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(kind.id, { error: (iss) => entryProblem(kind, String(iss.input)) })));
+  commaSeparated.pipe(
+    z.array(z.string().regex(kind.id, { error: (iss) => entryProblem(kind, String(iss.input)) })),
+  );
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
@@ -26,6 +26,26 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 const port = wholeNumber(1, 65535);
+
+/** The most shards DISCORD_SHARDS may name; Discord's largest bots run a few thousand. */
+export const MAX_SHARDS = 10_000;
+const shardCount = z
+  .string()
+  .refine(
+    (v) => v === 'auto' || (/^\d{1,6}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS),
+    `must be auto or a whole number of shards from 1 to ${MAX_SHARDS}`,
+  )
+  .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)));
+const shardIds = commaSeparated.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, {
+        error: (iss) => `\`${String(iss.input)}\` must be a shard number such as 0 or 3`,
+      })
+      .transform(Number),
+  ),
+);
 
 export const LISTS: Record<string, IdKind> = {
   SLACK_ADMIN_USERS: slackUserId,
@@ -37,6 +57,14 @@ export const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
   KNOWLEDGE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'must be a PostgreSQL URL such as postgres://user:password@host:5432/sitrep',
+      ),
+  ),
   PORT: optional(port),
   HOST: optional(z.string().min(1)),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
@@ -49,6 +77,8 @@ export const envSchema = z.object({
   DISCORD_APP_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id')),
   DISCORD_API_URL: optional(url),
+  DISCORD_SHARDS: optional(shardCount),
+  DISCORD_SHARD_IDS: optional(shardIds),
   SLACK_ADMIN_USERS: optional(idList(slackUserId)),
   DIGEST_CRON: optional(z.string()),
   DIGEST_TZ: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),

@@ -28,7 +28,12 @@ export interface DiscordConfig {
   appId: string;
   guildId?: string;
   apiUrl: string;
+  /** DISCORD_SHARDS / DISCORD_SHARD_IDS: the gateway shards this process runs; unset: one connection. */
+  shards?: DiscordShards;
 }
+
+/** `auto`: as many shards as Discord recommends, all in this process; else shards `ids` of `count`. */
+export type DiscordShards = 'auto' | { count: number; ids: number[] };
 
 export interface DigestConfig {
   /** DIGEST_CRON: schedule of the default subscriptions; none without it. */
@@ -46,6 +51,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   knowledgeDir: string;
   dataDir: string;
+  /** PostgreSQL for every stateful part, shared by several instances; SQLite under dataDir when unset. */
+  databaseUrl?: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -77,6 +84,10 @@ function crossChecks(e: Parsed, given: (n: Name) => boolean): Problem[] {
   }
   if (discordTriggers.some(given) || given('DISCORD_GUILD_ID'))
     need(discordTriggers, 'when Discord is configured');
+  if (given('DISCORD_SHARD_IDS')) {
+    need(['DISCORD_SHARDS'], 'when DISCORD_SHARD_IDS is set');
+    problems.push(...shardIdProblems(e));
+  }
   if (e.DIGEST_CRON) {
     const problem = cronProblem(e.DIGEST_CRON, e.DIGEST_TZ ?? 'UTC');
     if (problem) problems.push({ name: 'DIGEST_CRON', message: problem });
@@ -87,9 +98,22 @@ function crossChecks(e: Parsed, given: (n: Name) => boolean): Problem[] {
   return problems;
 }
 
+/** DISCORD_SHARD_IDS names each shard once, each below the total number of shards in DISCORD_SHARDS. */
+function shardIdProblems({ DISCORD_SHARDS: count, DISCORD_SHARD_IDS: ids = [] }: Parsed): Problem[] {
+  const messages = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map(
+    (id) => `\`${id}\` is listed twice`,
+  );
+  if (count === 'auto')
+    messages.push('DISCORD_SHARD_IDS needs DISCORD_SHARDS to be the total number of shards, not auto.');
+  else if (count !== undefined)
+    for (const id of ids.filter((id) => id >= count))
+      messages.push(`\`${id}\` is not a shard of DISCORD_SHARDS=${count}; shards go from 0 to ${count - 1}`);
+  return messages.map((message) => ({ name: 'DISCORD_SHARD_IDS', message }));
+}
+
 /** Values in the .env file that dotenv cut at a `#` (`DIGEST_SLACK_CHANNELS=#general` reads as empty). */
 const cutProblems = (envFile: string, env: Env): Problem[] =>
-  commentCuts(envFile, env, NAMES, (n) => n in LISTS).map((cut) => ({
+  commentCuts(envFile, env, NAMES, (n) => n in LISTS || n === 'DISCORD_SHARD_IDS').map((cut) => ({
     name: cut.name as Name,
     message: cutProblem(cut, LISTS[cut.name]),
   }));
@@ -126,6 +150,12 @@ export function loadConfig(env: Env, opts: { envFile?: string } = {}): Config {
   return toConfig(e);
 }
 
+function toShards(e: Parsed): DiscordShards | undefined {
+  const count = e.DISCORD_SHARDS;
+  if (count === undefined || count === 'auto') return count;
+  return { count, ids: e.DISCORD_SHARD_IDS ?? Array.from({ length: count }, (_, i) => i) };
+}
+
 function toConfig(e: Parsed): Config {
   const slack: SlackConfig | undefined =
     e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
@@ -148,12 +178,14 @@ function toConfig(e: Parsed): Config {
           appId: e.DISCORD_APP_ID,
           guildId: e.DISCORD_GUILD_ID,
           apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
+          shards: toShards(e),
         }
       : undefined;
   return {
     logLevel: e.LOG_LEVEL ?? 'info',
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     slack,
     discord,
     digest: {

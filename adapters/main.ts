@@ -12,7 +12,7 @@ import { envFileText } from './load-env.js';
 import { createRoutableLogger } from './log.js';
 import { platformStarts, type RunningPlatform, startAll } from './platforms.js';
 import { openSemantic } from './semantic.js';
-import { openSqliteInsightsStore } from './store/sqlite-insights-store.js';
+import { openStores } from './store/stores.js';
 
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
@@ -20,9 +20,23 @@ async function main(): Promise<void> {
   const { log, route: routeLogs } = createRoutableLogger(config.logLevel);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const semantic = await openSemantic(config.dataDir, log);
-  const insights = openSqliteInsightsStore({ dataDir: config.dataDir, log });
-  const digests = openDigests({ config, knowledge: () => sitrep.knowledge(), log });
-  const sitrep = await createSitrep({ knowledge, log, ...semantic, digests: digests.options, insights });
+  const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
+  log.info('database ready', { kind: stores.kind, where: stores.where });
+  const { insights, conversations } = stores;
+  const digests = await openDigests({
+    config,
+    store: stores.digests,
+    knowledge: () => sitrep.knowledge(),
+    log,
+  });
+  const sitrep = await createSitrep({
+    knowledge,
+    log,
+    ...semantic,
+    digests: digests.options,
+    insights,
+    conversations,
+  });
   const watcher = watchKnowledge({
     dir: config.knowledgeDir,
     log,
@@ -34,10 +48,10 @@ async function main(): Promise<void> {
   const closeStores = async () => {
     watcher.close();
     await digests.stop();
-    insights.close();
+    await stores.close();
     await semantic.embedder.close();
   };
-  const starts = platformStarts(config, { sitrep, log });
+  const starts = platformStarts(config, { sitrep, log, seen: stores.events });
   if (starts.length === 0) {
     log.info('no Slack or Discord configured: starting the local console');
     const chat = runConsoleChat({
@@ -74,7 +88,7 @@ async function main(): Promise<void> {
     watcher.close();
     await digests.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
-    insights.close();
+    await stores.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

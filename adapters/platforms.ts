@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { DigestPoster } from './digest/poster.js';
 import { startDiscord } from './discord/index.js';
 import { startSlack } from './slack/index.js';
+import type { SeenIds } from './slack/seen-ids.js';
 import { PlatformRefusedError } from './start-failure.js';
 import { startWithRetry } from './start-retry.js';
 
@@ -47,7 +48,10 @@ export function discordRefusal(err: unknown): string | undefined {
   return 'discord: Discord refused DISCORD_TOKEN (TokenInvalid); copy the token again from the Developer Portal > Bot';
 }
 
-export function platformStarts(config: Config, deps: { sitrep: Sitrep; log: Logger }): PlatformStart[] {
+export function platformStarts(
+  config: Config,
+  deps: { sitrep: Sitrep; log: Logger; seen?: SeenIds },
+): PlatformStart[] {
   const starts: PlatformStart[] = [];
   const { discord, slack } = config;
   if (discord)

@@ -51,7 +51,7 @@ export interface InsightsStore {
   recordFeedback(e: FeedbackRecord): void;
   recordAnswered(e: AnsweredEvent): void;
   /** `limit` caps the fact lists; unanswered texts are capped higher so grouping sees enough of them. */
-  summary(opts?: { since?: Instant; limit?: number }): InsightsSummary;
+  summary(opts?: { since?: Instant; limit?: number }): Promise<InsightsSummary>;
 }
 
 /** Longest text an insights store keeps for any field. */

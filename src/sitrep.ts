@@ -44,7 +44,7 @@ export interface Sitrep {
    * Continues conversation `from` under `to` as well: a Discord reply to the message Sitrep just sent belongs to the
    * conversation that message answered.
    */
-  linkConversation(from: string, to: string): void;
+  linkConversation(from: string, to: string): Promise<void>;
 }
 
 export interface SitrepOptions {
@@ -149,7 +149,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   /** A message read against its conversation's last answer; undefined when it stands on its own. */
   const followUpReply = async (q: Question, text: string) => {
     const base = current;
-    const context = q.conversation ? conversations.get(q.conversation) : undefined;
+    const context = q.conversation ? await conversations.get(q.conversation) : undefined;
     const result = await replyInConversation(text, context, {
       ask,
       explain,
@@ -225,9 +225,9 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
           return { kind: 'notice', text: 'Only people who may manage digests here can see the report.' };
         const store = insights;
         if (!store) return { kind: 'notice', text: 'No report: this Sitrep does not record questions.' };
-        return whileStoreBusy(() => ({
+        return whileStoreBusy(async () => ({
           kind: 'notice',
-          text: formatReport(store.summary({ limit: 10 })),
+          text: formatReport(await store.summary({ limit: 10 })),
           forAskerOnly: true,
         }));
       }
@@ -243,7 +243,8 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       const followUp = cmd.name === 'ask' && q.conversation ? await followUpReply(q, cmd.text) : undefined;
       const reply = followUp?.reply ?? (await run(cmd, q));
       const briefing = cmd.name === 'briefing' ? `briefing ${cmd.topic ?? ''}`.trim() : undefined;
-      if (q.conversation) rememberReply(conversations, q.conversation, reply, followUp?.question ?? briefing);
+      if (q.conversation)
+        await rememberReply(conversations, q.conversation, reply, followUp?.question ?? briefing);
       return reply;
     },
     completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),
@@ -263,9 +264,9 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       if (generation === reloads) current = next;
     },
     knowledge: () => current.knowledge,
-    linkConversation(from, to) {
-      const context = conversations.get(from);
-      if (context) conversations.set(to, context);
+    async linkConversation(from, to) {
+      const context = await conversations.get(from);
+      if (context) await conversations.set(to, context);
     },
   };
 }

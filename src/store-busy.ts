@@ -16,10 +16,10 @@ export const BUSY_REPLY: Reply = {
 const WAITS_MS = [100, 200, 400, 600];
 
 /** Runs `command`; while the store is busy, tries again a few times (about 1.3 s in all), then answers busy. */
-export async function whileStoreBusy(command: () => Reply): Promise<Reply> {
+export async function whileStoreBusy(command: () => Reply | Promise<Reply>): Promise<Reply> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return command();
+      return await command();
     } catch (err) {
       const wait = WAITS_MS[attempt];
       if (!isStoreBusy(err)) throw err;

@@ -96,11 +96,11 @@ export function createCredentialHolds(o: {
 }
 
 /** Earlier versions paused every channel on a credentials failure; those pauses were no channel's fault. */
-export function liftCredentialPauses(store: DigestStore, log: Logger): void {
+export async function liftCredentialPauses(store: DigestStore, log: Logger): Promise<void> {
   try {
-    for (const sub of store.subscriptions()) {
+    for (const sub of await store.subscriptions()) {
       if (!sub.paused || !CREDENTIALS_PAUSE.test(sub.paused.reason)) continue;
-      store.resume(sub.id);
+      await store.resume(sub.id);
       log.info('digest resumed: it was paused for a credentials failure', {
         subscription: sub.id,
         reason: sub.paused.reason,

@@ -17,7 +17,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 1_000, maxMs: 6
 export interface DeliverDeps {
   store: DigestStore;
   poster: DigestPoster;
-  compose(sub: DigestSubscription, now: Date): Digest;
+  compose(sub: DigestSubscription, now: Date): Promise<Digest>;
   log: Logger;
   now(): Date;
   /** Resolves after `ms`, or early (false) when the scheduler stops. */
@@ -35,7 +35,7 @@ export type Outcome = 'sent' | 'failed' | 'paused' | 'held';
 export async function deliverSlot(sub: DigestSubscription, slot: Date, d: DeliverDeps): Promise<Outcome> {
   const ctx = { subscription: sub.id, slot: slot.toISOString() };
   // Composed once, so every retry posts the same digest and the recorded hashes match what was posted.
-  const digest = d.compose(sub, d.now());
+  const digest = await d.compose(sub, d.now());
   if (d.takenOver && (await foundInChannel(sub, slot, d, ctx))) {
     await confirmSent(d, sub, slot, digest, ctx);
     return 'sent';
@@ -55,13 +55,13 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
     }
     const error = messageOf(failure);
     if (failure instanceof CredentialsDigestError) {
-      note(d, ctx, 'give the slot back', () => d.store.releaseSlot(sub.id, slot));
+      await note(d, ctx, 'give the slot back', () => d.store.releaseSlot(sub.id, slot));
       d.hold(error);
       return 'held';
     }
     if (failure instanceof PermanentDigestError) {
-      note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
-      note(d, ctx, 'pause the subscription', () => d.store.pause(sub.id, error, d.now()));
+      await note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
+      await note(d, ctx, 'pause the subscription', () => d.store.pause(sub.id, error, d.now()));
       d.log.error('digest paused: permanent failure', { ...ctx, error });
       return 'paused';
     }
@@ -69,7 +69,7 @@ export async function deliverSlot(sub: DigestSubscription, slot: Date, d: Delive
     const backoff = Math.min(d.retry.maxMs, d.retry.baseMs * 2 ** (attempt - 1));
     const wait = Math.max(typeof retryAfter === 'number' ? retryAfter : 0, backoff);
     if (attempt >= d.retry.attempts || !(await waitBeforeRetry(d, sub, slot, error, wait))) {
-      note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
+      await note(d, ctx, 'mark the slot failed', () => d.store.markFailed(sub.id, slot, error, d.now()));
       d.log.warn('digest not posted', { ...ctx, attempts: attempt, error });
       return 'failed';
     }
@@ -120,7 +120,7 @@ async function confirmSent(
   let error: unknown;
   for (let attempt = 1; attempt <= CONFIRM_TRIES; attempt++) {
     try {
-      d.store.markSent(sub.id, slot, digest.hashes, d.now());
+      await d.store.markSent(sub.id, slot, digest.hashes, d.now());
       return;
     } catch (e) {
       error = e;
@@ -135,9 +135,14 @@ async function confirmSent(
 }
 
 /** Slot bookkeeping after a failed post: if the store refuses it, that is logged, never thrown. */
-function note(d: DeliverDeps, ctx: Record<string, unknown>, what: string, write: () => void): void {
+async function note(
+  d: DeliverDeps,
+  ctx: Record<string, unknown>,
+  what: string,
+  write: () => Promise<void>,
+): Promise<void> {
   try {
-    write();
+    await write();
   } catch (e) {
     d.log.error(`digest store: could not ${what}`, { ...ctx, error: messageOf(e) });
   }
@@ -150,7 +155,7 @@ async function waitBeforeRetry(
   error: string,
   ms: number,
 ) {
-  note(d, { subscription: sub.id, slot: slot.toISOString() }, 'record the attempt', () =>
+  await note(d, { subscription: sub.id, slot: slot.toISOString() }, 'record the attempt', () =>
     d.store.recordAttempt(sub.id, slot, error, d.now()),
   );
   d.log.warn('digest post failed, retrying', {

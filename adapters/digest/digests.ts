@@ -1,10 +1,9 @@
 /** Digests for the composition root: the store under DATA_DIR, default subscriptions, and the scheduler. */
 import type { DigestOptions } from '../../src/digest/command.js';
 import { composeDigest } from '../../src/digest/compose.js';
-import { subscriptionId } from '../../src/digest/store.js';
+import { type DigestStore, subscriptionId } from '../../src/digest/store.js';
 import type { KnowledgeBase, Logger, Platform } from '../../src/types.js';
 import type { Config } from '../config.js';
-import { openDigestStore } from '../store/sqlite-digest-store.js';
 import type { DigestPoster } from './poster.js';
 import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from './scheduler.js';
 
@@ -13,17 +12,17 @@ export interface Digests {
   options: DigestOptions;
   /** Starts the scheduler with the platforms that are running. */
   start(posters: Partial<Record<Platform, DigestPoster>>): Promise<void>;
-  /** Stops the scheduler, then closes the database. */
+  /** Stops the scheduler; the store stays open for whoever opened it. */
   stop(): Promise<void>;
 }
 
-export function openDigests(
+/** Brings the DIGEST_* subscriptions into `store`, then returns what starts and stops the scheduler. */
+export async function openDigests(
   /** `knowledge` is read at each post, so a reloaded base shows up in the next digest. */
-  deps: { config: Config; knowledge: () => KnowledgeBase; log: Logger },
+  deps: { config: Config; store: DigestStore; knowledge: () => KnowledgeBase; log: Logger },
   overrides: Partial<SchedulerOptions> = {},
-): Digests {
-  const { config, knowledge, log } = deps;
-  const store = openDigestStore(config.dataDir);
+): Promise<Digests> {
+  const { config, store, knowledge, log } = deps;
   const { cron, timeZone } = config.digest;
   const defaults: [Platform, string[]][] = [
     ['slack', config.digest.slackChannels],
@@ -32,7 +31,7 @@ export function openDigests(
   if (cron) {
     for (const [platform, channels] of defaults)
       for (const channelId of channels)
-        store.ensureConfigured({
+        await store.ensureConfigured({
           platform,
           channelId,
           schedule: { cron, timeZone, label: cron },
@@ -42,7 +41,7 @@ export function openDigests(
   let scheduler: DigestScheduler | undefined;
   let closed = false;
   return {
-    options: { store, defaultTimeZone: timeZone, onChange: () => scheduler?.refresh() },
+    options: { store, defaultTimeZone: timeZone, onChange: () => void scheduler?.refresh() },
     async start(posters) {
       scheduler = createDigestScheduler({
         store,
@@ -50,10 +49,10 @@ export function openDigests(
         log,
         graceMs: config.digest.graceMinutes * 60_000,
         leaseMs: config.digest.leaseSeconds * 1000,
-        compose: (sub, now) =>
+        compose: async (sub, now) =>
           composeDigest({
             knowledge: knowledge(),
-            sent: store.sentHashes(sub.id),
+            sent: await store.sentHashes(sub.id),
             now,
             timeZone: sub.timeZone,
           }),
@@ -62,7 +61,7 @@ export function openDigests(
       await scheduler.start();
       if (closed) return;
       log.info('digests ready', {
-        subscriptions: store.subscriptions().map((s) => s.id),
+        subscriptions: (await store.subscriptions()).map((s) => s.id),
         defaults: defaults.flatMap(([p, ids]) => ids.map((id) => subscriptionId(p, id))),
       });
     },
@@ -70,7 +69,6 @@ export function openDigests(
       if (closed) return;
       closed = true;
       await scheduler?.stop();
-      store.close();
     },
   };
 }

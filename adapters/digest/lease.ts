@@ -12,7 +12,7 @@ export type ClaimOutcome = 'claimed' | 'taken-over' | false;
 
 export interface Leases {
   /** Claims the slot, or takes it over from a dead owner; throws what the store throws (a locked database). */
-  claim(id: string, slot: Date): ClaimOutcome;
+  claim(id: string, slot: Date): Promise<ClaimOutcome>;
   /** Runs `post` while renewing the lease, so a slow post is not taken over by another process. */
   holding<T>(id: string, slot: Date, post: () => Promise<T>): Promise<T>;
 }
@@ -22,18 +22,16 @@ export function createLeases(o: { store: DigestStore; now: () => Date; leaseMs?:
   const owner = randomUUID();
   const lease = () => ({ owner, until: new Date(o.now().getTime() + leaseMs) });
   return {
-    claim(id, slot) {
-      if (o.store.claimSlot(id, slot, o.now(), lease())) return 'claimed';
-      return o.store.takeOverSlot(id, slot, o.now(), lease()) ? 'taken-over' : false;
+    async claim(id, slot) {
+      if (await o.store.claimSlot(id, slot, o.now(), lease())) return 'claimed';
+      return (await o.store.takeOverSlot(id, slot, o.now(), lease())) ? 'taken-over' : false;
     },
     async holding(id, slot, post) {
-      const renew = setInterval(() => {
-        try {
-          o.store.renewLease(id, slot, lease());
-        } catch {
-          // A locked database: the next renewal tries again, well before the lease runs out.
-        }
-      }, leaseMs / 3);
+      // A locked database: the next renewal tries again, well before the lease runs out.
+      const renew = setInterval(
+        () => void o.store.renewLease(id, slot, lease()).catch(() => undefined),
+        leaseMs / 3,
+      );
       renew.unref();
       try {
         return await post();

@@ -21,7 +21,7 @@ import { type DigestPoster, messageOf } from './poster.js';
 export interface SchedulerOptions {
   store: DigestStore;
   posters: Partial<Record<Platform, DigestPoster>>;
-  compose(sub: DigestSubscription, now: Date): Digest;
+  compose(sub: DigestSubscription, now: Date): Promise<Digest>;
   log: Logger;
   /** Injected clock; real time by default. */
   now?: () => Date;
@@ -57,7 +57,7 @@ export interface DigestScheduler {
   /** Posts the latest missed slot of each subscription (within grace), then schedules them all. */
   start(): Promise<void>;
   /** Re-reads subscriptions after a change (or one made by another process). */
-  refresh(): void;
+  refresh(): Promise<void>;
   /** Claims and posts every slot due now. Resolves with what happened to each posted slot. */
   tick(): Promise<Outcome[]>;
   /**
@@ -121,8 +121,8 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   let busyUntil = 0;
 
   /**
-   * Claims `slot` and posts it. The first claim happens synchronously (so overlapping ticks race in the
-   * database, not here). If the store throws (locked past its own retries), nothing was claimed: the slot is
+   * Claims `slot` and posts it; overlapping ticks (and other instances) race in the database, where one claim
+   * wins. If the store throws (locked past its own retries), nothing was claimed: the slot is
    * tried again after a wait, so it is neither lost to a brief lock nor posted twice.
    */
   const claimAndDeliver = async (
@@ -137,7 +137,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         // Another slot just met a locked database: wait with it instead of blocking on the lock again.
         if (Date.now() < busyUntil)
           throw new Error('the database is busy (another slot just found it locked)');
-        claimed = leases.claim(sub.id, slot);
+        claimed = await leases.claim(sub.id, slot);
       } catch (e) {
         busyUntil = Math.max(busyUntil, Date.now() + Math.min(claimRetry.baseMs, BUSY_SKIP_MS));
         const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
@@ -159,7 +159,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         continue;
       }
       if (!claimed) {
-        lookAgainAfterLease(sub, slot);
+        await lookAgainAfterLease(sub, slot);
         return undefined;
       }
       if (attempt > 1) opts.log.info('digest slot claimed once the database was free', { ...ctx, attempt });
@@ -177,10 +177,10 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
    * slot left by a process that died just before this one started is taken over rather than lost.
    */
   const rechecks = new Set<NodeJS.Timeout>();
-  const lookAgainAfterLease = (sub: DigestSubscription, slot: Date) => {
-    let last: ReturnType<DigestStore['lastSlot']>;
+  const lookAgainAfterLease = async (sub: DigestSubscription, slot: Date) => {
+    let last: Awaited<ReturnType<DigestStore['lastSlot']>>;
     try {
-      last = opts.store.lastSlot(sub.id);
+      last = await opts.store.lastSlot(sub.id);
     } catch {
       return;
     }
@@ -195,15 +195,14 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     rechecks.add(timer);
   };
 
-  const runDue = (id: string, at: Date): Promise<Outcome | undefined> => {
+  const runDue = async (id: string, at: Date): Promise<Outcome | undefined> => {
     try {
-      const sub = opts.store.subscription(id);
+      const sub = await opts.store.subscription(id);
       const poster = sub && opts.posters[sub.platform];
-      if (stopped || !sub || sub.paused || !poster || holds.held(sub.platform))
-        return Promise.resolve(undefined);
+      if (stopped || !sub || sub.paused || !poster || holds.held(sub.platform)) return undefined;
       const slot = latestSlot(sub, at);
       if (!slot || slot.getTime() < Date.parse(sub.createdAt) || at.getTime() - slot.getTime() > lateMs)
-        return Promise.resolve(undefined);
+        return undefined;
       const run = claimAndDeliver(sub, slot, poster).catch((e: unknown) => {
         opts.log.error('digest delivery crashed', { subscription: id, slot: slot.toISOString(), error: e });
         return undefined;
@@ -213,7 +212,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       return run;
     } catch (e) {
       opts.log.error('digest run failed', { subscription: id, error: messageOf(e) });
-      return Promise.resolve(undefined);
+      return undefined;
     }
   };
 
@@ -221,7 +220,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     const at = now();
     let ids: string[];
     try {
-      ids = opts.store.subscriptions().map((s) => s.id);
+      ids = (await opts.store.subscriptions()).map((s) => s.id);
     } catch (e) {
       opts.log.error('digest tick: could not read subscriptions', { error: messageOf(e) });
       return [];
@@ -237,11 +236,11 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       void runDue(sub.id, new Date(Math.max(now().getTime(), fired)));
     });
 
-  const refresh = () => {
+  const refresh = async () => {
     if (stopped || opts.timers === false) return;
     let subs: DigestSubscription[];
     try {
-      subs = opts.store.subscriptions();
+      subs = await opts.store.subscriptions();
     } catch (e) {
       // The jobs already running keep running; the next refresh tries again.
       opts.log.warn('digest refresh: could not read subscriptions', { error: messageOf(e) });
@@ -261,11 +260,11 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   return {
     async start() {
-      liftCredentialPauses(opts.store, opts.log);
+      await liftCredentialPauses(opts.store, opts.log);
       await holds.checkAll();
       await tick();
-      refresh();
-      if (opts.timers !== false && !stopped) refresher = new Cron(REFRESH_CRON, () => refresh());
+      await refresh();
+      if (opts.timers !== false && !stopped) refresher = new Cron(REFRESH_CRON, () => void refresh());
       opts.log.info('digest scheduler started', { subscriptions: jobs.size, graceMs });
     },
     refresh,

@@ -105,7 +105,8 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
       if (!isDm && forAskerOnly(answer)) await reply(renderNote(PRIVATE_ONLY));
       else await reply(deps.render(answer, false));
       // A reply to what Sitrep just sent continues this conversation.
-      if (sent) deps.sitrep.linkConversation(conversation, messageConversation(sent.channelId, sent.id));
+      if (sent)
+        await deps.sitrep.linkConversation(conversation, messageConversation(sent.channelId, sent.id));
     } catch (err) {
       deps.log.error('discord: message handler failed', { ...ctx, error: err });
       await attempt(deps.log, 'apologise', ctx, () =>

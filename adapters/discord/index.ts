@@ -1,5 +1,6 @@
 import {
   Client,
+  type ClientOptions,
   DefaultRestOptions,
   Events,
   GatewayIntentBits,
@@ -9,7 +10,7 @@ import {
 import { type CooldownOptions, createCooldown, DEFAULT_COOLDOWN } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger } from '../../src/types.js';
-import type { DiscordConfig } from '../config.js';
+import type { DiscordConfig, DiscordShards } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
 import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
 import { PlatformRefusedError, UnreachableError } from '../start-failure.js';
@@ -80,12 +81,22 @@ function watch(client: Client, log: Logger): void {
 
 const GATEWAY_FIXES: Record<number, string> = {
   4004: 'it refused the token; check DISCORD_TOKEN',
+  4010: 'it refused the shard; check DISCORD_SHARDS and DISCORD_SHARD_IDS',
+  4011: 'the bot is in too many servers for this shard count; set DISCORD_SHARDS=auto or a larger count',
   4014: 'turn on Message Content Intent in the Developer Portal > Bot > Privileged Gateway Intents',
 };
 
+/** discord.js's internal sharding: `auto` asks /gateway/bot for the count; no options keeps one connection. */
+function shardOptions(shards: DiscordShards | undefined): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (shards === undefined) return {};
+  if (shards === 'auto') return { shards };
+  return { shards: shards.ids, shardCount: shards.count };
+}
+
 /**
- * Resolves on the first READY. Until then @discordjs/ws would retry an unreachable gateway every half second without
- * a word, or wait forever after a close it gives up on; either fails this start instead, for the caller to handle.
+ * Resolves on ClientReady, which discord.js emits once every shard of this process is ready. Until then
+ * @discordjs/ws would retry an unreachable gateway every half second without a word, or wait forever after a close
+ * it gives up on; either fails this start instead (for any shard), for the caller to handle.
  */
 function firstReady(client: Client): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -125,6 +136,7 @@ export async function startDiscord(
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
     rest: { api: config.apiUrl, rejectOnRateLimit: rateLimitPolicy(log), makeRequest },
+    ...shardOptions(config.shards),
   });
   watch(client, log);
 
@@ -149,7 +161,12 @@ export async function startDiscord(
     await client.destroy();
     throw err;
   }
-  log.info('discord: connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
+  log.info('discord: connected', {
+    user: client.user?.tag,
+    guilds: client.guilds.cache.size,
+    shards: [...client.ws.shards.keys()],
+    shardCount: client.options.shardCount,
+  });
 
   let stopped = false;
   return {

@@ -12,7 +12,7 @@ import type { HandlerDeps } from './handler-kit.js';
 import { listenActions } from './listen-actions.js';
 import { listenCommand } from './listen-command.js';
 import { listenMessages } from './listen-messages.js';
-import { createSeenIds } from './seen-ids.js';
+import { createSeenIds, type SeenIds } from './seen-ids.js';
 import { skipRetries } from './skip-retries.js';
 
 export interface StartSlackOptions {
@@ -22,6 +22,8 @@ export interface StartSlackOptions {
   cooldown?: CooldownOptions;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
   host?: string;
+  /** Events already handled, shared by every instance on one database; this process's memory when unset. */
+  seen?: SeenIds;
 }
 
 export interface RunningSlack {
@@ -85,7 +87,8 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
   let starting = true;
   const boltLog = withoutRequestWarnings(log, () => starting);
   const app = createApp(config, boltLog);
-  const seen = createSeenIds();
+  const memory = createSeenIds();
+  const seen: SeenIds = opts.seen ?? { first: async (id) => memory.first(id) };
   const deps: HandlerDeps = {
     sitrep,
     log,

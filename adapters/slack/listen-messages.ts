@@ -58,7 +58,7 @@ export function listenMessages(app: App, deps: HandlerDeps): void {
 
 async function answerMessage(deps: HandlerDeps, client: webApi.WebClient, m: Incoming): Promise<void> {
   // A mention in a DM can arrive as both app_mention and message.im: same message, answer once.
-  if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
+  if (!(await deps.seen.first(`message:${m.channel}:${m.ts}`))) return;
   const at = { teamId: m.teamId, channelId: m.channel, userId: m.user, threadId: m.threadTs };
   const where: Where = { ...at, conversation: conversationKey(at, 'message') };
   const ctx = { handler: 'message', ...where, ts: m.ts };

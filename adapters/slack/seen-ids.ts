@@ -1,7 +1,10 @@
-/** A bounded memory of recently seen ids, so Slack's retries of one event are answered once. */
+/**
+ * Ids already handled, so Slack's retries of one event are answered once: a bounded memory here, or a table every
+ * instance shares (adapters/store/sql-event-ledger.ts).
+ */
 export interface SeenIds {
   /** True the first time an id is offered within the window; false for a repeat. */
-  first(id: string): boolean;
+  first(id: string): Promise<boolean>;
 }
 
 export interface SeenIdsOptions {
@@ -12,7 +15,8 @@ export interface SeenIdsOptions {
 
 export const DEFAULT_SEEN: SeenIdsOptions = { max: 10_000, ttlMs: 60 * 60 * 1000 };
 
-export function createSeenIds(opts: SeenIdsOptions = DEFAULT_SEEN): SeenIds {
+/** The memory: synchronous, so a shared ledger can ask it first. */
+export function createSeenIds(opts: SeenIdsOptions = DEFAULT_SEEN): { first(id: string): boolean } {
   const now = opts.now ?? Date.now;
   // A Map iterates in insertion order, which here is also age order: the oldest entries come first.
   const seen = new Map<string, number>();

@@ -7,7 +7,7 @@ export function skipRetries(seen: SeenIds, log: Logger): Middleware<AnyMiddlewar
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     // Bolt has already acked the delivery, so a dropped retry still gets its 200 and Slack stops.
-    if (typeof eventId === 'string' && !seen.first(`event:${eventId}`)) {
+    if (typeof eventId === 'string' && !(await seen.first(`event:${eventId}`))) {
       log.info('slack retry ignored', {
         eventId,
         retryNum: context.retryNum,

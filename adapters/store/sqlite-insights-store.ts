@@ -119,7 +119,7 @@ export function openSqliteInsightsStore({
     recordAnswered(e) {
       record('answered', () => insertAnswered?.run(instant(e.at), text(e.platform), text(e.factId)));
     },
-    summary({ since, limit = 20 } = {}): InsightsSummary {
+    async summary({ since, limit = 20 } = {}): Promise<InsightsSummary> {
       // What was just recorded belongs in the report; if the database is locked, the report goes without it.
       if (!readonly) queue.flush();
       const from = since === undefined ? '' : instant(since);

@@ -63,7 +63,7 @@ export const isBusy = (err: unknown): boolean =>
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-const lockedMessage = (file: string, detail: string) =>
+export const lockedMessage = (file: string, detail: string) =>
   `${file} is locked by another process (${detail}): stop whatever else holds it (another Sitrep on the same ` +
   'DATA_DIR, a sqlite3 shell, a backup) or point DATA_DIR elsewhere.';
 

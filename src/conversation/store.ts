@@ -14,12 +14,11 @@ export interface ConversationContext {
   briefing?: true;
 }
 
+/** A store that cannot be reached answers "no context": the question is then read on its own. */
 export interface ConversationStore {
   /** The context of `key`, unless it is older than the store's lifetime. */
-  get(key: string): ConversationContext | undefined;
-  set(key: string, context: ConversationContext): void;
-  /** Conversations held now. */
-  size(): number;
+  get(key: string): Promise<ConversationContext | undefined>;
+  set(key: string, context: ConversationContext): Promise<void>;
 }
 
 export interface MemoryConversationOptions {
@@ -30,14 +29,16 @@ export interface MemoryConversationOptions {
   now?: () => number;
 }
 
-export function memoryConversationStore(o: MemoryConversationOptions = {}): ConversationStore {
+export function memoryConversationStore(
+  o: MemoryConversationOptions = {},
+): ConversationStore & { /** Conversations held now. */ size(): number } {
   const ttlMs = o.ttlMs ?? 30 * 60_000;
   const max = o.max ?? 10_000;
   const now = o.now ?? Date.now;
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   const held = new Map<string, { context: ConversationContext; at: number }>();
   return {
-    get(key) {
+    async get(key) {
       const entry = held.get(key);
       if (!entry) return undefined;
       held.delete(key);
@@ -45,7 +46,7 @@ export function memoryConversationStore(o: MemoryConversationOptions = {}): Conv
       held.set(key, entry);
       return entry.context;
     },
-    set(key, context) {
+    async set(key, context) {
       held.delete(key);
       held.set(key, { context, at: now() });
       while (held.size > max) {

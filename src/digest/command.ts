@@ -24,14 +24,13 @@ const notice = (text: string): Reply => ({ kind: 'notice', text });
 export const digestUsage =
   'Digest commands: "digest subscribe daily 09:00 [time zone]", "digest subscribe weekly mon 09:00", "digest subscribe <cron>", "digest unsubscribe", "digest status", "digest preview".';
 
-export function digestStatus(
+export async function digestStatus(
   sub: DigestSubscription | undefined,
   store: DigestStore,
   id: string,
   now: Date,
-): DigestStatus {
-  const sent = store.lastSlot(id, 'sent');
-  const failed = store.lastSlot(id, 'failed');
+): Promise<DigestStatus> {
+  const [sent, failed] = await Promise.all([store.lastSlot(id, 'sent'), store.lastSlot(id, 'failed')]);
   const lastFailure =
     failed && (!sent || failed.slot > sent.slot)
       ? { slot: failed.slot, error: failed.error ?? '' }
@@ -47,10 +46,10 @@ export function digestStatus(
   };
 }
 
-function subscribe(cmd: DigestCommand, q: Question, opts: DigestRuntime, now: Date): Reply {
+async function subscribe(cmd: DigestCommand, q: Question, opts: DigestRuntime, now: Date): Promise<Reply> {
   const parsed = parseSchedule(cmd.schedule, opts.defaultTimeZone, opts.minIntervalMs ?? 3_600_000, now);
   if (!parsed.ok) return notice(parsed.problem);
-  const sub = opts.store.subscribe({
+  const sub = await opts.store.subscribe({
     platform: q.platform,
     channelId: q.channelId,
     schedule: parsed.schedule,
@@ -66,11 +65,15 @@ function subscribe(cmd: DigestCommand, q: Question, opts: DigestRuntime, now: Da
 }
 
 /** Answers a digest command; a channel without digests, or an asker without the right, gets a notice. */
-export function runDigestCommand(cmd: DigestCommand, q: Question, opts: DigestRuntime | undefined): Reply {
+export async function runDigestCommand(
+  cmd: DigestCommand,
+  q: Question,
+  opts: DigestRuntime | undefined,
+): Promise<Reply> {
   if (!opts || q.platform === 'cli') return notice('Digests are not available here.');
   const now = (opts.now ?? (() => new Date()))();
   const id = subscriptionId(q.platform, q.channelId);
-  const sub = opts.store.subscription(id);
+  const sub = await opts.store.subscription(id);
   const mayManage = q.canManageDigests === true;
   switch (cmd.action) {
     case 'usage':
@@ -81,20 +84,20 @@ export function runDigestCommand(cmd: DigestCommand, q: Question, opts: DigestRu
         forAskerOnly: true,
         digest: composeDigest({
           knowledge: opts.knowledge,
-          sent: opts.store.sentHashes(id),
+          sent: await opts.store.sentHashes(id),
           now,
           timeZone: sub?.timeZone ?? opts.defaultTimeZone,
         }),
       };
     case 'status':
-      return { kind: 'digest-status', status: digestStatus(sub, opts.store, id, now) };
+      return { kind: 'digest-status', status: await digestStatus(sub, opts.store, id, now) };
     case 'subscribe':
       if (!mayManage) return notice("You don't have permission to change this channel's digest.");
       if (!cmd.schedule.trim()) return notice(`Which schedule? ${SCHEDULE_HELP}`);
       return subscribe(cmd, q, opts, now);
     case 'unsubscribe':
       if (!mayManage) return notice("You don't have permission to change this channel's digest.");
-      if (!opts.store.unsubscribe(id)) return notice('This channel has no digest subscription.');
+      if (!(await opts.store.unsubscribe(id))) return notice('This channel has no digest subscription.');
       opts.onChange?.();
       return notice('Unsubscribed: this channel gets no more digests.');
   }

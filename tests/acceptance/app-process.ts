@@ -18,6 +18,7 @@ const APP_VARS = [
   'LOG_LEVEL',
   'KNOWLEDGE_DIR',
   'DATA_DIR',
+  'DATABASE_URL',
   'PORT',
   'HOST',
   'SLACK_BOT_TOKEN',

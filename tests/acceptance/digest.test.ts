@@ -82,7 +82,7 @@ describe('scheduled digests end to end (npm start against the fake Slack)', () =
 
     const store = openDigestStore(dir);
     try {
-      for (const c of channels) expect(store.subscription(`slack:${c}`)?.paused, c).toBeUndefined();
+      for (const c of channels) expect((await store.subscription(`slack:${c}`))?.paused, c).toBeUndefined();
     } finally {
       store.close();
     }

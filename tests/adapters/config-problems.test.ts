@@ -61,6 +61,36 @@ describe('configuration report', () => {
     ]);
   });
 
+  it('checks DISCORD_SHARD_IDS against DISCORD_SHARDS: a number of shards, ids below it, each once', () => {
+    expect(problems(report({ DISCORD_SHARD_IDS: '0,1' }))).toEqual([
+      { name: 'DISCORD_SHARDS', what: 'DISCORD_SHARDS is required when DISCORD_SHARD_IDS is set.' },
+    ]);
+    expect(problems(report({ DISCORD_SHARDS: 'auto', DISCORD_SHARD_IDS: '0' }))).toEqual([
+      {
+        name: 'DISCORD_SHARD_IDS',
+        what: 'DISCORD_SHARD_IDS needs DISCORD_SHARDS to be the total number of shards, not auto.',
+      },
+    ]);
+    expect(problems(report({ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '1,4,1,9' }))).toEqual([
+      { name: 'DISCORD_SHARD_IDS', what: '`1` is listed twice' },
+      { name: 'DISCORD_SHARD_IDS', what: '`4` is not a shard of DISCORD_SHARDS=4; shards go from 0 to 3' },
+      { name: 'DISCORD_SHARD_IDS', what: '`9` is not a shard of DISCORD_SHARDS=4; shards go from 0 to 3' },
+    ]);
+    // A bad count is reported as such, not as missing, and hides no bad id.
+    expect(problems(report({ DISCORD_SHARDS: 'many', DISCORD_SHARD_IDS: '0,one' }))).toEqual([
+      { name: 'DISCORD_SHARDS', what: 'must be auto or a whole number of shards from 1 to 10000' },
+      { name: 'DISCORD_SHARD_IDS', what: '`one` must be a shard number such as 0 or 3' },
+    ]);
+    // dotenv reads `0, #1` as `0,`: a list, so a # after a comma is a cut, not a comment.
+    const cut = report(
+      { DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '0,' },
+      'DISCORD_SHARDS=4\nDISCORD_SHARD_IDS=0, #1\n',
+    );
+    expect(problems(cut).map((p) => p.name)).toEqual(['DISCORD_SHARD_IDS']);
+    // Sharding alone does not configure Discord.
+    expect(loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '2' }).discord).toBeUndefined();
+  });
+
   it('points at a .env value cut by # and never repeats a secret', () => {
     const envFile =
       'DIGEST_CRON=0 9 * * *\nDIGEST_SLACK_CHANNELS=#general\nSLACK_SIGNING_SECRET=abcd#efghijk\n';

@@ -99,7 +99,7 @@ describe('follow-ups in a conversation', () => {
     ] as const) {
       const key = `choices${++n}`;
       // As a "did you mean" reply leaves it (the engine rarely ties on this base).
-      store.set(key, { question: 'china share', factIds: [], options });
+      await store.set(key, { question: 'china share', factIds: [], options });
       expect(answeredFact((await conversation(key)(text)).reply), text).toBe(options[index]?.factId);
     }
     expect((await conversation()('1')).text).toMatch(/no list to pick from/);

@@ -4,32 +4,32 @@ import { memoryConversationStore } from '../../src/conversation/store.js';
 
 const ctx = (question: string) => ({ question, factIds: ['f'] });
 
-describe('conversation memory', () => {
-  it('forgets a conversation 30 minutes after its last reply', () => {
+describe('conversation memory', async () => {
+  it('forgets a conversation 30 minutes after its last reply', async () => {
     let t = 0;
     const store = memoryConversationStore({ now: () => t });
-    store.set('a', ctx('q'));
+    await store.set('a', ctx('q'));
     t = 29 * 60_000;
-    expect(store.get('a')?.question).toBe('q');
+    expect((await store.get('a'))?.question).toBe('q');
     t = 29 * 60_000 + 30 * 60_000 + 1;
-    expect(store.get('a')).toBeUndefined();
+    expect(await store.get('a')).toBeUndefined();
   });
 
-  it('stays bounded over 100,000 conversations, dropping the least recently used', () => {
+  it('stays bounded over 100,000 conversations, dropping the least recently used', async () => {
     const store = memoryConversationStore({ max: 10_000 });
-    store.set('kept', ctx('kept'));
+    await store.set('kept', ctx('kept'));
     for (let i = 0; i < 100_000; i++) {
-      store.set(`c${i}`, ctx(`q${i}`));
-      if (i % 1000 === 0) store.get('kept');
+      await store.set(`c${i}`, ctx(`q${i}`));
+      if (i % 1000 === 0) await store.get('kept');
     }
     expect(store.size()).toBe(10_000);
-    expect(store.get('kept')?.question).toBe('kept');
-    expect(store.get('c0')).toBeUndefined();
-    expect(store.get('c99999')?.question).toBe('q99999');
+    expect((await store.get('kept'))?.question).toBe('kept');
+    expect(await store.get('c0')).toBeUndefined();
+    expect((await store.get('c99999'))?.question).toBe('q99999');
   });
 });
 
-describe('what reads as a follow-up', () => {
+describe('what reads as a follow-up', async () => {
   it.each([
     ['who said that?', 'attribution'],
     ['says who', 'attribution'],

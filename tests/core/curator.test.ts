@@ -10,7 +10,7 @@ function recordingInsights() {
     recordUnanswered: (e) => void events.push({ type: 'unanswered', e }),
     recordFeedback: (e) => void events.push({ type: 'feedback', e }),
     recordAnswered: (e) => void events.push({ type: 'answered', e }),
-    summary: (): InsightsSummary => ({
+    summary: async (): Promise<InsightsSummary> => ({
       unanswered: [{ text: 'weather?', count: 2 }],
       votes: [],
       answered: [],

@@ -60,7 +60,7 @@ describe('digest commands', () => {
     expect(await say('digest subscribe daily 09:00 Europe/Berlin')).toBe(
       'Subscribed: this channel gets a digest daily 09:00 (Europe/Berlin). Next post: 2026-11-29 09:00 Europe/Berlin.',
     );
-    expect(store.subscription('slack:C0TEAM')).toMatchObject({
+    expect(await store.subscription('slack:C0TEAM')).toMatchObject({
       cron: '0 9 * * *',
       timeZone: 'Europe/Berlin',
       origin: 'user',
@@ -80,8 +80,8 @@ describe('digest commands', () => {
   it('shows the last post after a digest was sent', async () => {
     await say('digest subscribe daily 09:00');
     const slot = new Date('2026-11-28T09:00:00Z');
-    store.claimSlot('slack:C0TEAM', slot, NOW);
-    store.markSent('slack:C0TEAM', slot, { 'ban-announced': 'h' }, new Date('2026-11-28T09:00:02Z'));
+    await store.claimSlot('slack:C0TEAM', slot, NOW);
+    await store.markSent('slack:C0TEAM', slot, { 'ban-announced': 'h' }, new Date('2026-11-28T09:00:02Z'));
     expect(await say('digest status')).toContain('Last post: 2026-11-28 09:00 UTC.');
   });
 
@@ -90,7 +90,7 @@ describe('digest commands', () => {
     expect(renderText(await sitrep.respond(q('digest subscribe daily 09:00')))).toContain(
       "don't have permission",
     );
-    expect(store.subscriptions()).toEqual([]);
+    expect(await store.subscriptions()).toEqual([]);
     expect(changes).toBe(0);
     expect(await say('digest status', false)).toContain('no digest subscription');
   });
@@ -112,7 +112,7 @@ describe('digest commands', () => {
     const reply = await sitrep.respond(q('digest preview', false));
     expect(reply.kind).toBe('digest');
     expect(renderText(reply)).toContain('New since your last digest:');
-    expect(store.sentHashes('slack:C0TEAM').size).toBe(0);
+    expect((await store.sentHashes('slack:C0TEAM')).size).toBe(0);
   });
 
   it('says digests are not available without a store, or from the CLI', async () => {

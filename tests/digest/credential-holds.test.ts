@@ -50,8 +50,8 @@ async function until(check: () => boolean, what: string, ms = 3_000) {
 describe('credential failures hold a platform, they pause no channel', () => {
   it('holds on invalid_auth, posts nothing while held, and posts the held slot once the token works', async () => {
     const { clock, poster: p, proc } = setup();
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
     p.state.works = false;
     p.failNext(
       new CredentialsDigestError('Slack: invalid_auth'),
@@ -60,9 +60,9 @@ describe('credential failures hold a platform, they pause no channel', () => {
     clock.set('2026-11-27T09:00:00Z');
     expect(await proc.scheduler.tick()).toEqual(['held', 'held']);
     for (const id of ['slack:C1', 'slack:C2']) {
-      expect(proc.store.subscription(id)?.paused).toBeUndefined();
+      expect((await proc.store.subscription(id))?.paused).toBeUndefined();
       // The slot is given back, not spent: it is posted once the credentials work.
-      expect(proc.store.slots(id)).toEqual([]);
+      expect(await proc.store.slots(id)).toEqual([]);
     }
     expect(await proc.scheduler.tick()).toEqual([]);
     await until(() => p.state.checks >= 2, 'two failed checks');
@@ -82,12 +82,12 @@ describe('credential failures hold a platform, they pause no channel', () => {
 
   it('checks the credentials at start: refused, nothing posts; once they work, the due slot posts', async () => {
     const { clock, poster: p, proc } = setup();
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
     clock.set('2026-11-27T09:10:00Z');
     p.state.works = false;
     await proc.scheduler.start();
     expect(p.posts).toHaveLength(0);
-    expect(proc.store.slots('slack:C1')).toEqual([]);
+    expect(await proc.store.slots('slack:C1')).toEqual([]);
     p.state.works = true;
     await until(() => p.posts.length === 1, 'the due slot');
     expect(p.posts[0]?.slot).toBe('2026-11-27T09:00:00.000Z');
@@ -95,27 +95,28 @@ describe('credential failures hold a platform, they pause no channel', () => {
 
   it('lifts pauses an earlier version left for credential failures, and keeps a channel error pause', async () => {
     const { clock, poster: p, proc } = setup();
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
-    proc.store.pause('slack:C1', 'Slack: invalid_auth', clock.now());
-    proc.store.pause('slack:C2', 'Slack: channel_not_found', clock.now());
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
+    await proc.store.pause('slack:C1', 'Slack: invalid_auth', clock.now());
+    await proc.store.pause('slack:C2', 'Slack: channel_not_found', clock.now());
     clock.set('2026-11-27T09:05:00Z');
     await proc.scheduler.start();
-    expect(proc.store.subscription('slack:C1')?.paused).toBeUndefined();
-    expect(proc.store.subscription('slack:C2')?.paused?.reason).toBe('Slack: channel_not_found');
+    expect((await proc.store.subscription('slack:C1'))?.paused).toBeUndefined();
+    expect((await proc.store.subscription('slack:C2'))?.paused?.reason).toBe('Slack: channel_not_found');
     expect(p.posts.map((x) => x.channelId)).toEqual(['C1']);
   });
 
   it('a channel error pauses that channel only; the other keeps posting', async () => {
     const { clock, poster: p, proc } = setup();
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
-    subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C1');
+    await subscribe(proc.store, 'daily 09:00', clock.now(), 'C2');
     p.failNext(new PermanentDigestError('Slack: not_in_channel'));
     clock.set('2026-11-27T09:00:00Z');
     expect((await proc.scheduler.tick()).sort()).toEqual(['paused', 'sent']);
     clock.set('2026-11-28T09:00:00Z');
     expect(await proc.scheduler.tick()).toEqual(['sent']);
-    const paused = ['slack:C1', 'slack:C2'].filter((id) => proc.store.subscription(id)?.paused);
+    const subs = await proc.store.subscriptions();
+    const paused = subs.filter((s) => s.paused);
     expect(paused).toHaveLength(1);
     expect(p.state.checks).toBe(0);
   });

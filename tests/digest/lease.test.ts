@@ -29,7 +29,7 @@ describe('slot leases', () => {
     const deadClock = fakeClock('2026-11-27T09:00:00Z');
     const dead = startProcess(dir, deadClock, hangingPoster() as never, { leaseMs: 30_000 });
     cleanups.push(() => dead.store.close());
-    subscribe(dead.store, 'daily 09:00', new Date('2026-11-27T08:00:00Z'));
+    await subscribe(dead.store, 'daily 09:00', new Date('2026-11-27T08:00:00Z'));
     void dead.scheduler.tick();
 
     const clock = fakeClock('2026-11-27T09:00:20Z');
@@ -51,7 +51,7 @@ describe('slot leases', () => {
     const dir = setup();
     const dead = startProcess(dir, fakeClock('2026-11-27T09:00:00Z'), hangingPoster() as never);
     cleanups.push(() => dead.store.close());
-    subscribe(dead.store, 'daily 09:00', new Date('2026-11-27T08:00:00Z'));
+    await subscribe(dead.store, 'daily 09:00', new Date('2026-11-27T08:00:00Z'));
     void dead.scheduler.tick();
 
     const poster = Object.assign(recordingPoster(), {
@@ -61,7 +61,7 @@ describe('slot leases', () => {
     cleanups.push(() => next.stop());
     expect(await next.scheduler.tick()).toEqual(['sent']);
     expect(poster.posts).toEqual([]);
-    expect(next.store.lastSlot('slack:C0DIGEST')).toMatchObject({ slot: SLOT, state: 'sent' });
+    expect(await next.store.lastSlot('slack:C0DIGEST')).toMatchObject({ slot: SLOT, state: 'sent' });
     expect(next.entries.map((e) => e.msg)).toContain(
       'digest slot taken over: already in the channel, not posted again',
     );
@@ -79,7 +79,7 @@ describe('slot leases', () => {
       { leaseMs: 300 },
     );
     cleanups.push(() => dead.store.close());
-    subscribe(dead.store, '* * * * *', new Date(Date.now() - 120_000));
+    await subscribe(dead.store, '* * * * *', new Date(Date.now() - 120_000));
     void dead.scheduler.tick();
 
     const poster = recordingPoster();
@@ -111,7 +111,7 @@ describe('slot leases', () => {
       },
     );
     cleanups.push(() => live.stop());
-    subscribe(live.store, '* * * * *', new Date(Date.now() - 120_000));
+    await subscribe(live.store, '* * * * *', new Date(Date.now() - 120_000));
     const posting = live.scheduler.tick();
     await new Promise((r) => setTimeout(r, 50));
 

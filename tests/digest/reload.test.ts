@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../adapters/config.js';
 import { openDigests } from '../../adapters/digest/digests.js';
+import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Fact, KnowledgeBase } from '../../src/types.js';
 import { recordingPoster, tempDir } from './fixtures.js';
@@ -29,10 +30,12 @@ describe('digests and live reload', () => {
       DIGEST_SLACK_CHANNELS: 'C0DIGEST',
     });
     let knowledge: KnowledgeBase = loadKnowledge('knowledge');
-    const digests = openDigests({ config, knowledge: () => knowledge, log: silent });
+    const store = openDigestStore(tmp.dir);
+    const digests = await openDigests({ config, store, knowledge: () => knowledge, log: silent });
     const poster = recordingPoster();
     cleanup = async () => {
       await digests.stop();
+      await store.close();
       tmp.cleanup();
     };
     await digests.start({ slack: poster });

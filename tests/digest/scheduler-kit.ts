@@ -32,10 +32,16 @@ export function fakeClock(start: string) {
 
 export type Clock = ReturnType<typeof fakeClock>;
 
-export function subscribe(store: DigestStore, schedule: string, now: Date, channelId = 'C0DIGEST') {
+export async function subscribe(store: DigestStore, schedule: string, now: Date, channelId = 'C0DIGEST') {
   const parsed = parseSchedule(schedule, 'UTC');
   if (!parsed.ok) throw new Error(parsed.problem);
-  return store.subscribe({ platform: 'slack', channelId, schedule: parsed.schedule, origin: 'user', now });
+  return await store.subscribe({
+    platform: 'slack',
+    channelId,
+    schedule: parsed.schedule,
+    origin: 'user',
+    now,
+  });
 }
 
 /** A tick-driven scheduler (no croner timers) composing digests of KB from `store`, with a recording log. */
@@ -48,8 +54,8 @@ export function testScheduler(
   const scheduler = createDigestScheduler({
     store,
     posters: { slack: poster },
-    compose: (sub, now) =>
-      composeDigest({ knowledge: KB, sent: store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
+    compose: async (sub, now) =>
+      composeDigest({ knowledge: KB, sent: await store.sentHashes(sub.id), now, timeZone: sub.timeZone }),
     log,
     timers: false,
     ...over,

@@ -33,7 +33,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('posts each slot exactly once, across overlapping ticks and a restart', async () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const first = start();
-    subscribe(first.store, 'daily 09:00', clock.now());
+    await subscribe(first.store, 'daily 09:00', clock.now());
     await first.scheduler.start();
     expect(first.poster.posts).toHaveLength(0);
 
@@ -50,7 +50,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
     clock.set('2026-11-28T09:00:01Z');
     await second.scheduler.tick();
     expect(second.poster.posts.map((p) => p.slot)).toEqual(['2026-11-28T09:00:00.000Z']);
-    expect(second.store.slots('slack:C0DIGEST').map((s) => [s.slot, s.state])).toEqual([
+    expect((await second.store.slots('slack:C0DIGEST')).map((s) => [s.slot, s.state])).toEqual([
       ['2026-11-28T09:00:00.000Z', 'sent'],
       ['2026-11-27T09:00:00.000Z', 'sent'],
     ]);
@@ -59,7 +59,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('the second digest says nothing new, because what was sent is stored', async () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const p = start();
-    subscribe(p.store, '0 * * * *', clock.now());
+    await subscribe(p.store, '0 * * * *', clock.now());
     clock.set('2026-11-27T09:00:00Z');
     await p.scheduler.tick();
     clock.set('2026-11-27T10:00:00Z');
@@ -70,7 +70,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('after downtime posts only the latest missed slot, once, when it is within the grace period', async () => {
     const { clock, start } = setup('2026-11-27T00:00:00Z');
     const before = start();
-    subscribe(before.store, '0 * * * *', clock.now());
+    await subscribe(before.store, '0 * * * *', clock.now());
     await before.stop();
 
     clock.set('2026-11-27T05:40:00Z'); // 01:00 … 05:00 were missed
@@ -83,7 +83,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('posts no catch-up when the latest missed slot is older than the grace period, then resumes on time', async () => {
     const { clock, start } = setup('2026-11-27T00:00:00Z');
     const before = start();
-    subscribe(before.store, '0 * * * *', clock.now());
+    await subscribe(before.store, '0 * * * *', clock.now());
     await before.stop();
 
     clock.set('2026-11-27T05:40:00Z');
@@ -98,7 +98,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('never posts a slot from before the subscription existed', async () => {
     const { clock, start } = setup('2026-11-27T09:30:00Z');
     const p = start();
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     await p.scheduler.start();
     expect(p.poster.posts).toHaveLength(0);
   });
@@ -106,23 +106,23 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('retries a 429 after its Retry-After, and a network error with backoff, within the slot', async () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const p = start();
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     p.poster.failNext(new RetryableDigestError('Slack: ratelimited', 3_000), new Error('ECONNRESET'));
     clock.set('2026-11-27T09:00:00Z');
     expect(await p.scheduler.tick()).toEqual(['sent']);
     expect(clock.slept).toEqual([3_000, 2_000]);
     expect(p.poster.posts).toHaveLength(1);
-    expect(p.store.lastSlot('slack:C0DIGEST')).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(await p.store.lastSlot('slack:C0DIGEST')).toMatchObject({ state: 'sent', attempts: 3 });
   });
 
   it('gives up on a slot after the last retry without pausing the subscription', async () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const p = start(undefined, recordingPoster(), { retry: { attempts: 3 } });
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     p.poster.failNext(...Array.from({ length: 3 }, () => new RetryableDigestError('Slack: internal_error')));
     clock.set('2026-11-27T09:00:00Z');
     expect(await p.scheduler.tick()).toEqual(['failed']);
-    expect(p.store.subscription('slack:C0DIGEST')?.paused).toBeUndefined();
+    expect((await p.store.subscription('slack:C0DIGEST'))?.paused).toBeUndefined();
     clock.set('2026-11-28T09:00:00Z');
     expect(await p.scheduler.tick()).toEqual(['sent']);
   });
@@ -130,7 +130,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('pauses on a permanent failure: recorded, logged once, shown in status, not retried', async () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const p = start();
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     p.poster.failNext(new PermanentDigestError('Slack: channel_not_found'));
     clock.set('2026-11-27T09:00:00Z');
     expect(await p.scheduler.tick()).toEqual(['paused']);
@@ -141,8 +141,8 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
     }
     expect(p.poster.posts).toHaveLength(0);
     expect(p.entries.filter((e) => e.level === 'error')).toHaveLength(1);
-    const sub = p.store.subscription('slack:C0DIGEST');
-    const status = digestStatus(sub, p.store, 'slack:C0DIGEST', clock.now());
+    const sub = await p.store.subscription('slack:C0DIGEST');
+    const status = await digestStatus(sub, p.store, 'slack:C0DIGEST', clock.now());
     expect(status.paused?.reason).toBe('Slack: channel_not_found');
     expect(status.lastFailure?.error).toBe('Slack: channel_not_found');
     expect(status.nextPost).toBeUndefined();
@@ -152,7 +152,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     const a = start();
     const b = start();
-    subscribe(a.store, '0 * * * *', clock.now());
+    await subscribe(a.store, '0 * * * *', clock.now());
     for (const hour of ['09', '10', '11']) {
       clock.set(`2026-11-27T${hour}:00:00Z`);
       await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
@@ -164,7 +164,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
   it('follows DST in Europe/Berlin: one post a day, at local 02:30 or just after the gap', async () => {
     const { clock, start } = setup('2025-03-28T00:00:00Z');
     const p = start();
-    subscribe(p.store, 'daily 02:30 Europe/Berlin', clock.now());
+    await subscribe(p.store, 'daily 02:30 Europe/Berlin', clock.now());
     const spring = async (from: string, to: string) => {
       for (let t = Date.parse(from); t <= Date.parse(to); t += 10 * 60_000) {
         clock.set(new Date(t).toISOString());
@@ -189,7 +189,7 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
     const { clock, start } = setup('2026-11-27T08:00:00Z');
     let release: () => void = () => undefined;
     const p = start(undefined, recordingPoster(), { sleep: () => new Promise<void>((r) => (release = r)) });
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     p.poster.failNext(new RetryableDigestError('Slack: ratelimited', 60_000));
     clock.set('2026-11-27T09:00:00Z');
     const ticking = p.scheduler.tick();
@@ -198,6 +198,6 @@ describe('digest scheduler (fake clock, real SQLite file)', () => {
     expect(await ticking).toEqual(['failed']);
     release();
     expect(p.poster.posts).toHaveLength(0);
-    expect(p.store.lastSlot('slack:C0DIGEST')?.state).toBe('failed');
+    expect((await p.store.lastSlot('slack:C0DIGEST'))?.state).toBe('failed');
   });
 });

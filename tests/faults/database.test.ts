@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../adapters/store/migrations.js';
+import { migrateSqlite as migrate } from '../../adapters/store/migrations.js';
 import { DB_FILE, openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 import { insightsDbPath, openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
 import { openSqlite, StoreBusyError, StoreError } from '../../adapters/store/sqlite-kit.js';
@@ -174,10 +174,10 @@ describe('a locked database at run time', () => {
     const lock = await holdLock(join(dir, DB_FILE), 400);
     const sub = { platform: 'slack' as const, channelId: 'C1', origin: 'user' as const, now: NOW };
     const schedule = { cron: '0 9 * * *', timeZone: 'UTC', label: 'daily 09:00' };
-    expect(() => once.subscribe({ ...sub, schedule })).toThrow(StoreBusyError);
-    expect(store.subscribe({ ...sub, schedule })).toMatchObject({ id: 'slack:C1', cron: '0 9 * * *' });
+    await expect(once.subscribe({ ...sub, schedule })).rejects.toThrow(StoreBusyError);
+    expect(await store.subscribe({ ...sub, schedule })).toMatchObject({ id: 'slack:C1', cron: '0 9 * * *' });
     await lock.released;
-    expect(once.subscriptions().map((s) => s.id)).toEqual(['slack:C1']);
+    expect((await once.subscriptions()).map((s) => s.id)).toEqual(['slack:C1']);
   });
 
   it('insights: records made while another process holds the lock cost no wait and are written after it', async () => {
@@ -208,7 +208,7 @@ describe('a locked database at run time', () => {
       msg: 'insights: recording again',
       ctx: { written: 51, dropped: 0 },
     });
-    const texts = insights.summary().unanswered.map((u) => [u.text, u.count]);
+    const texts = (await insights.summary()).unanswered.map((u) => [u.text, u.count]);
     expect(texts).toEqual([
       ['while locked 0', 25],
       ['while locked 1', 25],
@@ -243,7 +243,7 @@ describe('a locked database at run time', () => {
       msg: 'insights: recording again',
       ctx: { written: 10, dropped: 5 },
     });
-    const texts = insights.summary().unanswered.map((u) => u.text);
+    const texts = (await insights.summary()).unanswered.map((u) => u.text);
     expect(texts).toHaveLength(10);
     expect(texts).not.toContain('first');
   });
@@ -271,20 +271,20 @@ describe('the digest scheduler and a locked database', () => {
     const clock = fakeClock('2026-11-27T08:00:00Z');
     const a = process_(dir, clock);
     const b = process_(dir, clock);
-    subscribe(a.store, 'daily 09:00', clock.now());
+    await subscribe(a.store, 'daily 09:00', clock.now());
     clock.set('2026-11-27T09:00:00Z');
 
     const lock = await holdLock(join(dir, DB_FILE), 600);
     const ticks = Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     // Nothing can be claimed while the lock is held.
-    expect(a.store.lastSlot('slack:C0DIGEST')).toBeUndefined();
+    expect(await a.store.lastSlot('slack:C0DIGEST')).toBeUndefined();
     const [outA, outB] = await ticks;
     await lock.released;
 
     expect([...outA, ...outB]).toEqual(['sent']);
     const posts = [...a.poster.posts, ...b.poster.posts];
     expect(posts.map((p) => p.slot)).toEqual(['2026-11-27T09:00:00.000Z']);
-    expect(a.store.slots('slack:C0DIGEST').map((s) => [s.slot, s.state])).toEqual([
+    expect((await a.store.slots('slack:C0DIGEST')).map((s) => [s.slot, s.state])).toEqual([
       ['2026-11-27T09:00:00.000Z', 'sent'],
     ]);
     // Both met the lock and waited it out rather than giving up.
@@ -306,7 +306,7 @@ describe('the digest scheduler and a locked database', () => {
     const dir = tempDir();
     const clock = fakeClock('2026-11-27T08:00:00Z');
     const p = process_(dir, clock, { retryBaseMs: 300 });
-    subscribe(p.store, 'daily 09:00', clock.now());
+    await subscribe(p.store, 'daily 09:00', clock.now());
     clock.set('2026-11-27T09:00:00Z');
     const post = p.poster.post.bind(p.poster);
     let lock: Awaited<ReturnType<typeof holdLock>> | undefined;
@@ -318,8 +318,8 @@ describe('the digest scheduler and a locked database', () => {
     expect(await p.scheduler.tick()).toEqual(['sent']);
     expect(lock).toBeDefined();
     await lock?.released;
-    expect(p.store.lastSlot('slack:C0DIGEST')).toMatchObject({ state: 'sent', attempts: 1 });
-    expect(p.store.sentHashes('slack:C0DIGEST').size).toBeGreaterThan(0);
+    expect(await p.store.lastSlot('slack:C0DIGEST')).toMatchObject({ state: 'sent', attempts: 1 });
+    expect((await p.store.sentHashes('slack:C0DIGEST')).size).toBeGreaterThan(0);
     expect(p.entries.map((e) => e.level)).not.toContain('error');
     expect(await p.scheduler.tick()).toEqual([]);
     expect(p.poster.posts).toHaveLength(1);

@@ -67,7 +67,9 @@ describe('a digest post cut off by SIGKILL', () => {
     expect(posts().filter((c) => digestSlotOf(c) === slot)).toHaveLength(1);
     const store = openDigestStore(dataDir);
     try {
-      expect(store.slots(`slack:${CHANNEL}`).find((s) => s.slot === slot)).toMatchObject({ state: 'sent' });
+      expect((await store.slots(`slack:${CHANNEL}`)).find((s) => s.slot === slot)).toMatchObject({
+        state: 'sent',
+      });
     } finally {
       store.close();
     }

@@ -153,10 +153,11 @@ describe('stop() with a post that outlasts the bound (in process)', () => {
     };
 
     const store = openDigestStore(dir);
-    subscribe(store, 'daily 09:00', clock.now());
+    await subscribe(store, 'daily 09:00', clock.now());
     clock.set('2026-11-27T09:00:00Z');
     const first = start(store, hanging);
     void first.scheduler.tick();
+    for (let waited = 0; hanging.posts === 0 && waited < 2_000; waited += 10) await sleep(10);
     expect(hanging.posts).toBe(1);
     const stopping = Date.now();
     await first.scheduler.stop();
@@ -164,7 +165,7 @@ describe('stop() with a post that outlasts the bound (in process)', () => {
     expect(first.entries.map((e) => e.msg)).toContain(
       'digest scheduler stopped with posts still in flight: their slots stay claimed',
     );
-    store.close();
+    await store.close();
     // The post completes after the store closed: logged, not thrown.
     finish();
     await sleep(50);
@@ -175,7 +176,7 @@ describe('stop() with a post that outlasts the bound (in process)', () => {
     clock.set('2026-11-27T09:00:30Z');
     const again = openDigestStore(dir);
     cleanups.push(() => again.close());
-    expect(again.lastSlot('slack:C0DIGEST')).toMatchObject({
+    expect(await again.lastSlot('slack:C0DIGEST')).toMatchObject({
       slot: '2026-11-27T09:00:00.000Z',
       state: 'claimed',
     });

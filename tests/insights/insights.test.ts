@@ -158,14 +158,14 @@ describe('sqlite insights store', () => {
       store.recordAnswered({ factId, platform: 'discord', at: '2026-11-22' });
   };
 
-  it('round-trips events through a reopened file, and filters by date', () => {
+  it('round-trips events through a reopened file, and filters by date', async () => {
     const dataDir = join(tempDir(), 'nested', 'data');
     const writer = openSqliteInsightsStore({ dataDir });
     record(writer);
     writer.close();
 
     const reader = openSqliteInsightsStore({ dataDir, readonly: true });
-    expect(reader.summary()).toEqual({
+    expect(await reader.summary()).toEqual({
       unanswered: [
         { text: 'how many troops does russia have', count: 2 },
         { text: 'weather in paris', count: 1 },
@@ -179,7 +179,7 @@ describe('sqlite insights store', () => {
         { factId: 'a', count: 1 },
       ],
     });
-    const recent = reader.summary({ since: '2026-11-21', limit: 1 });
+    const recent = await reader.summary({ since: '2026-11-21', limit: 1 });
     expect(recent.since).toBe('2026-11-21T00:00:00.000Z');
     expect(recent.votes).toEqual([{ factId: 'a', helpful: 0, notHelpful: 1 }]);
     expect(recent.answered).toEqual([{ factId: 'b', count: 2 }]);
@@ -187,7 +187,7 @@ describe('sqlite insights store', () => {
     reader.close();
   });
 
-  it('uses WAL, migrates once, and logs instead of throwing when it cannot record', () => {
+  it('uses WAL, migrates once, and logs instead of throwing when it cannot record', async () => {
     const dataDir = tempDir();
     openSqliteInsightsStore({ dataDir }).close();
     const again = openSqliteInsightsStore({ dataDir });
@@ -203,7 +203,7 @@ describe('sqlite insights store', () => {
     const reader = openSqliteInsightsStore({ dataDir, readonly: true, log });
     expect(() => reader.recordAnswered({ factId: 'b', platform: 'cli', at: '2026-11-28' })).not.toThrow();
     expect(warned).toHaveLength(1);
-    expect(reader.summary().answered).toEqual([{ factId: 'a', count: 1 }]);
+    expect((await reader.summary()).answered).toEqual([{ factId: 'a', count: 1 }]);
     reader.close();
   });
 });

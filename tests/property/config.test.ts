@@ -21,6 +21,7 @@ const VALID: Env = {
   DISCORD_APP_ID: '123456789012345678',
   DISCORD_GUILD_ID: '223456789012345678',
   DISCORD_API_URL: 'https://discord.com/api',
+  DISCORD_SHARDS: '4',
 };
 
 /** Bad values per variable (each must be refused with the variable named). */
@@ -43,6 +44,9 @@ const BAD: Record<string, string[]> = {
   DISCORD_APP_ID: ['abc', '1234', '12345678901234567890123456', '1234-5678', '0x1234567'],
   DISCORD_GUILD_ID: ['guild', '1234', '1e10000', '12345678901234567890123456'],
   DISCORD_API_URL: ['discord.com/api', 'ws://discord.com', 'wss://gateway.discord.gg', 'nonsense'],
+  DISCORD_SHARDS: ['0', '-1', 'AUTO', 'two', '1.5', '2,3', '0x4', '1e2', '10001'],
+  // Checked against DISCORD_SHARDS=4: each must be a number, below 4, listed once.
+  DISCORD_SHARD_IDS: ['a', '-1', '0,x', '1.0', '4', '0,9', '1,1', '3, 2,3'],
   // Digest variables (added with the digests work; re-read adapters/config.ts when more land).
   SLACK_ADMIN_USERS: ['alice', 'U0ALICE,bob', 'C0123ABCD', 'u0alice'],
   DIGEST_CRON: ['every monday', '* * *', '61 * * * *', '0 9 * * 8', 'nonsense cron here x'],
@@ -64,6 +68,11 @@ const GOOD: [string, string, (c: ReturnType<typeof loadConfig>) => unknown, unkn
   ['LOG_LEVEL', '   ', (c) => c.logLevel, 'info'],
   ['PORT', '', (c) => c.slack?.port, 3000],
   ['DIGEST_TZ', 'Europe/Berlin', (c) => c.slack !== undefined, true],
+  ['DISCORD_SHARDS', '', (c) => c.discord?.shards, undefined],
+  ['DISCORD_SHARDS', 'auto', (c) => c.discord?.shards, 'auto'],
+  ['DISCORD_SHARDS', '1', (c) => c.discord?.shards, { count: 1, ids: [0] }],
+  ['DISCORD_SHARD_IDS', ' 3, 1 ', (c) => c.discord?.shards, { count: 4, ids: [3, 1] }],
+  ['DISCORD_SHARD_IDS', '0,1,2,3', (c) => c.discord?.shards, { count: 4, ids: [0, 1, 2, 3] }],
 ];
 
 function failure(env: Env): string {
@@ -84,6 +93,7 @@ describe('loadConfig', () => {
     const config = loadConfig(VALID);
     expect(config.slack?.mode).toBe('http');
     expect(config.discord?.guildId).toBe(VALID.DISCORD_GUILD_ID);
+    expect(config.discord?.shards).toEqual({ count: 4, ids: [0, 1, 2, 3] });
   });
 
   const cases = Object.entries(BAD).flatMap(([name, values]) => values.map((v) => [name, v] as const));

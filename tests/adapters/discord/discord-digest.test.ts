@@ -43,11 +43,13 @@ describe('Discord: /sitrep digest', () => {
   it('needs Manage Channels to subscribe', async () => {
     const refused = await digestCommand({ action: 'subscribe', schedule: 'daily 09:00' });
     expect(shown(refused)).toContain("don't have permission");
-    expect(store.subscriptions()).toEqual([]);
+    expect(await store.subscriptions()).toEqual([]);
 
     const done = await digestCommand({ action: 'subscribe', schedule: 'daily 09:00 Europe/Berlin' }, true);
     expect(shown(done)).toContain('Subscribed: this channel gets a digest daily 09:00 (Europe/Berlin).');
-    expect(store.subscription(`discord:${h.fake.world.channelId}`)).toMatchObject({ cron: '0 9 * * *' });
+    expect(await store.subscription(`discord:${h.fake.world.channelId}`)).toMatchObject({
+      cron: '0 9 * * *',
+    });
   });
 
   it('shows the status, and keeps a preview private even with public:true', async () => {
@@ -66,7 +68,7 @@ describe('Discord: /sitrep digest', () => {
     h.fake.dispatch(GatewayDispatchEvents.InteractionCreate, dm);
     const done = (await h.fake.callbackFor(dm)).body as Callback;
     expect(shown(done)).toContain('Subscribed: this channel gets a digest weekly mon 08:00');
-    expect(store.subscription('discord:7001')).toMatchObject({ cron: '0 8 * * 1' });
+    expect(await store.subscription('discord:7001')).toMatchObject({ cron: '0 8 * * 1' });
   });
 
   it('posts a digest embed to the channel, and calls Unknown Channel permanent', async () => {
@@ -140,10 +142,10 @@ describe('Discord: /sitrep digest', () => {
     // A member with no role that grants Manage Channels.
     const guest = { ...world.human, id: '990000000000000001', username: 'guest', global_name: 'Guest' };
     expect(await ask('digest unsubscribe', guest)).toContain("don't have permission");
-    expect(store.subscription(`discord:${world.channelId}`)).toBeDefined();
+    expect(await store.subscription(`discord:${world.channelId}`)).toBeDefined();
     // The server owner may manage every channel.
     expect(await ask('digest unsubscribe')).toContain('Unsubscribed');
-    expect(store.subscription(`discord:${world.channelId}`)).toBeUndefined();
+    expect(await store.subscription(`discord:${world.channelId}`)).toBeUndefined();
   });
 });
 

@@ -64,7 +64,7 @@ describe('Slack: /sitrep digest', () => {
     const body = await slashAs(ADMIN, 'digest subscribe weekly mon 09:00 Europe/Berlin');
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('Subscribed: this channel gets a digest weekly mon 09:00 (Europe/Berlin).');
-    expect(store.subscription('slack:C0TEAM')).toMatchObject({
+    expect(await store.subscription('slack:C0TEAM')).toMatchObject({
       cron: '0 9 * * 1',
       timeZone: 'Europe/Berlin',
     });
@@ -81,7 +81,7 @@ describe('Slack: /sitrep digest', () => {
       }
       const body = await slashAs(ADMIN, 'digest subscribe 0 4,5 * * * UTC');
       expect(body.text).toContain('Subscribed: this channel gets a digest 0 4,5 * * * (UTC).');
-      expect(store.subscription('slack:C0TEAM')).toMatchObject({ cron: '0 4,5 * * *' });
+      expect(await store.subscription('slack:C0TEAM')).toMatchObject({ cron: '0 4,5 * * *' });
     } finally {
       clock = undefined;
       vi.useRealTimers();
@@ -91,7 +91,7 @@ describe('Slack: /sitrep digest', () => {
   it('refuses anyone not listed in SLACK_ADMIN_USERS', async () => {
     const body = await slashAs('U0BOB', 'digest unsubscribe');
     expect(body.text).toContain("don't have permission");
-    expect(store.subscription('slack:C0TEAM')).toBeDefined();
+    expect(await store.subscription('slack:C0TEAM')).toBeDefined();
   });
 
   it('previews the digest only to the asker, with no Share button', async () => {

@@ -1,23 +1,35 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIMessage, type APIUser, GatewayDispatchEvents } from 'discord.js';
+import { type APIMessage, type APIUser, GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
 import { createFakeGateway } from './fake-gateway.js';
 import { createFakeRest, type RecordedRequest } from './fake-rest.js';
 import { autocomplete, buttonClick, type InteractionWhere, slashCommand } from './interactions.js';
 import { messageCreate } from './messages.js';
-import { snowflake, user, type World } from './payloads.js';
+import { type Shard, snowflake, snowflakeOnShard, user, type World } from './payloads.js';
 
 export type { RecordedRequest } from './fake-rest.js';
 
 export const TOKEN = 'fake-bot-token.0123456789';
 
+export interface FakeDiscordOptions {
+  heartbeatMs?: number;
+  /** The shard count /gateway/bot recommends. Default: 1 */
+  shards?: number;
+  /** Shards that may identify at once (discord.js waits 5 s between identifies in one bucket). Default: 1 */
+  maxConcurrency?: number;
+  /** Fewer shards than this are closed with 4011 (sharding required), as Discord does for large bots. Default: 1 */
+  requiredShards?: number;
+  /** Puts the guild on this `[shard, count]` (its id decides its shard). Default: a fresh id. */
+  guildShard?: Shard;
+}
+
 /** A Discord stand-in on 127.0.0.1: REST under /api/v10 and a v10 gateway on the same port. */
-export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
   const botId = snowflake();
   const world: World = {
     bot: user(botId, 'Sitrep', true),
     appId: botId,
-    guildId: snowflake(),
+    guildId: opts.guildShard ? snowflakeOnShard(opts.guildShard) : snowflake(),
     channelId: snowflake(),
     threadId: snowflake(),
     roleId: snowflake(),
@@ -29,14 +41,17 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
 
   const server = createServer();
   const origin = () => `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const rest = createFakeRest(world, () => `ws://${origin()}`);
+  const rest = createFakeRest(world, () => `ws://${origin()}`, {
+    shards: opts.shards ?? 1,
+    maxConcurrency: opts.maxConcurrency ?? 1,
+  });
   server.on('request', (req, res) => {
     rest.handle(req, res).catch((err: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 0, message: String(err) }));
     });
   });
-  const gateway = createFakeGateway(server, world, () => `ws://${origin()}`, opts.heartbeatMs);
+  const gateway = createFakeGateway(server, world, () => `ws://${origin()}`, opts);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
   const where = (dm?: boolean, who: APIUser = world.human): InteractionWhere =>
@@ -55,10 +70,18 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}) {
     /** Messages the bot created in channels; a request repeated with an enforced nonce creates none. */
     created: rest.created,
     frames: gateway.frames,
+    /** Dispatches the gateway sent, each with the shard it went to. */
+    sent: gateway.sent,
     failNext: rest.failNext,
     dispatch: gateway.dispatch,
     dropConnections: gateway.dropConnections,
     connectionCount: gateway.connectionCount,
+
+    /** The `[shard, count]` of every IDENTIFY so far, in order. */
+    identifiedShards: (): Shard[] =>
+      gateway.frames.entries
+        .filter((f) => f.op === GatewayOpcodes.Identify)
+        .map((f) => (f.d as { shard: Shard }).shard),
 
     waitForRequest: (match: (r: RecordedRequest) => boolean, timeoutMs?: number) =>
       rest.requests.waitFor(match, timeoutMs),

@@ -43,7 +43,19 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 /** How long Discord remembers an enforced nonce ("the past few minutes"). */
 export const NONCE_WINDOW_MS = 5 * 60_000;
 
-export function createFakeRest(world: World, gatewayUrl: () => string) {
+/** What GET /gateway/bot answers: the recommended shard count and how many shards may identify at once. */
+export interface GatewayBot {
+  shards: number;
+  maxConcurrency: number;
+}
+
+const SESSION_STARTS = { total: 1000, remaining: 999, reset_after: 0 };
+
+export function createFakeRest(
+  world: World,
+  gatewayUrl: () => string,
+  { shards, maxConcurrency }: GatewayBot,
+) {
   const requests = createRecorder<RecordedRequest>('request');
   const failures: Failure[] = [];
   const commands = new Map<string, unknown[]>();
@@ -89,8 +101,8 @@ export function createFakeRest(world: World, gatewayUrl: () => string) {
         status: 200,
         body: {
           url: gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+          shards,
+          session_start_limit: { ...SESSION_STARTS, max_concurrency: maxConcurrency },
         },
       }),
     ],

@@ -24,8 +24,25 @@ let increment = 0n;
 
 /** A fresh, well-formed snowflake (timestamp-based, so discord.js can read a creation date from it). */
 export function snowflake(): string {
+  return snowflakeAt(BigInt(Date.now()) - DISCORD_EPOCH);
+}
+
+function snowflakeAt(sinceEpochMs: bigint): string {
   increment = (increment + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+  return ((sinceEpochMs << 22n) | increment).toString();
+}
+
+/** `[shard id, shard count]`, as IDENTIFY and READY carry it. */
+export type Shard = [id: number, count: number];
+
+/** Discord's rule for which shard gets a guild's events: (guild_id >> 22) % count. */
+export const shardOf = (guildId: string, count: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+/** A fresh snowflake that, as a guild id, belongs to shard `id` of `count`. */
+export function snowflakeOnShard([id, count]: Shard): string {
+  const now = BigInt(Date.now()) - DISCORD_EPOCH;
+  return snowflakeAt(now - (now % BigInt(count)) + BigInt(id));
 }
 
 export function user(id: string, username: string, bot = false): APIUser {
@@ -108,14 +125,21 @@ export interface World {
   human: APIUser;
 }
 
-export function ready(world: World, sessionId: string, resumeUrl: string): GatewayReadyDispatchData {
+/** READY for one shard: it lists only the guilds that shard owns, as Discord does. */
+export function ready(
+  world: World,
+  sessionId: string,
+  resumeUrl: string,
+  shard: Shard,
+): GatewayReadyDispatchData {
+  const ownsGuild = shardOf(world.guildId, shard[1]) === shard[0];
   return {
     v: 10,
     user: { ...world.bot, verified: true, mfa_enabled: false },
-    guilds: [{ id: world.guildId, unavailable: true }],
+    guilds: ownsGuild ? [{ id: world.guildId, unavailable: true }] : [],
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: world.appId, flags: 0 as ApplicationFlags, flags_new: '0' },
   };
 }

@@ -36,8 +36,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Resolves with the first call (past or future) matching `match`; rejects after `timeoutMs`. */
   waitFor(match: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
-  /** The next call to `method` is taken (and recorded) at once but answered only after `ms`. */
-  delayNext(method: string, ms: number): void;
+  /** The next `times` calls to `method` are taken (and recorded) at once but answered only after `ms`. */
+  delayNext(method: string, ms: number, times?: number): void;
   /** The next call to `method` fails this way; later calls succeed again. */
   failNext(method: string, failure: Failure): void;
   /** From now on only `token` is accepted as the bot token (the old one answers invalid_auth, as if revoked). */
@@ -79,7 +79,7 @@ export async function startFakeSlackApi(
   const custom = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure>();
-  const delays = new Map<string, number>();
+  const delays = new Map<string, { ms: number; times: number }>();
   const waiters = new Set<(c: RecordedCall) => void>();
   let ts = 1_700_000_000;
   /** What chat.postMessage created, for conversations.history. */
@@ -158,8 +158,8 @@ export async function startFakeSlackApi(
     for (const w of waiters) w(call);
     const delay = delays.get(method);
     if (delay !== undefined) {
-      delays.delete(method);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (--delay.times <= 0) delays.delete(method);
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
     }
     if (!res.destroyed) res.writeHead(status, headers).end(JSON.stringify(payload));
   };
@@ -185,7 +185,7 @@ export async function startFakeSlackApi(
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, failure) => void failures.set(method, failure),
-    delayNext: (method, ms) => void delays.set(method, ms),
+    delayNext: (method, ms, times = 1) => void delays.set(method, { ms, times }),
     waitFor(match, timeoutMs = 5_000) {
       const past = calls.find(match);
       if (past) return Promise.resolve(past);

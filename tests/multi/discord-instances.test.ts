@@ -1,0 +1,62 @@
+/**
+ * Two Sitrep processes on one PostgreSQL database against the fake Discord: the instance posting a digest is
+ * SIGKILLed after Discord took the message but before it answered; the other takes the slot over after the lease and
+ * sends it again with the same nonce, which Discord drops, so the channel gets it once.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { killAll, startApp, until } from '../acceptance/app-process.js';
+import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discord.js';
+import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+
+let server: TestPostgres;
+let fake: FakeDiscord | undefined;
+let proxy: FaultProxy | undefined;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 60_000);
+afterAll(() => server?.stop());
+afterEach(async () => {
+  await killAll();
+  await proxy?.close();
+  await fake?.close();
+});
+
+describe('two instances posting Discord digests', () => {
+  it('a post cut off by SIGKILL is taken over and sent again with its nonce: the channel gets it once', async () => {
+    fake = await startFakeDiscord();
+    const discord = fake;
+    proxy = await startFaultProxy(discord.apiUrl.replace(/\/api$/, ''));
+    const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
+    const vars = {
+      DISCORD_TOKEN: 'multi-discord-token.0123456789',
+      DISCORD_APP_ID: discord.world.appId,
+      DISCORD_API_URL: `${proxy.base}/api`,
+      DATABASE_URL: await server.createDatabase(),
+      DIGEST_CRON: `${at.getUTCSeconds()} ${at.getUTCMinutes()} * * * *`,
+      DIGEST_DISCORD_CHANNELS: discord.world.channelId,
+      DIGEST_GRACE_MINUTES: '0',
+      DIGEST_LEASE_SECONDS: '2',
+      LOG_LEVEL: 'info',
+    };
+    const path = `/channels/${discord.world.channelId}/messages`;
+    const sends = () => discord.requests.entries.filter((r) => r.method === 'POST' && r.path === path);
+    // Discord creates the message at once but its answer is held back: the poster dies before it is recorded.
+    proxy.inject(new RegExp(`/channels/${discord.world.channelId}/messages$`), { kind: 'slow', ms: 20_000 });
+
+    const first = startApp(vars);
+    await until(first, () => sends().length === 1, 'the first send', 30_000);
+    const other = startApp(vars);
+    await until(other, () => other.stderr().includes('discord: connected'), 'the second instance', 20_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await until(other, () => sends().length === 2, 'the taken-over send', 20_000);
+    await until(other, () => other.stderr().includes('"digest posted"'), 'the slot recorded', 10_000);
+
+    expect(other.stderr()).toContain('the platform drops a repeat of the same post');
+    const [once, again] = sends().map((r) => r.body as { nonce?: string; enforce_nonce?: boolean });
+    expect(again?.nonce).toBe(once?.nonce);
+    expect(again?.enforce_nonce).toBe(true);
+    expect(discord.created.filter((m) => m.channel_id === discord.world.channelId)).toHaveLength(1);
+  }, 120_000);
+});
