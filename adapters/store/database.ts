@@ -44,8 +44,17 @@ export function openSqliteDatabase(dataDir: string, tuning: SqliteTuning = {}): 
       migrateSqlite(db);
     },
   });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kind: 'sqlite', db, guard: sqliteGuard(file, tuning), where: file, close: () => db.destroy() };
+}
+
+/**
+ * An operation that finds `file` locked (past busy_timeout, or a stale snapshot) is tried again after a short,
+ * growing pause; after the last try it throws StoreBusyError, having written nothing.
+ */
+export function sqliteGuard(file: string, tuning: SqliteTuning = {}): Guard {
   const { attempts, backoffMs } = { ...DEFAULT_WRITE_RETRY, ...tuning.retry };
-  const guard: Guard = async (operation) => {
+  return async (operation) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await operation();
@@ -59,8 +68,6 @@ export function openSqliteDatabase(dataDir: string, tuning: SqliteTuning = {}): 
       }
     }
   };
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kind: 'sqlite', db, guard, where: file, close: () => db.destroy() };
 }
 
 /** postgres://user:secret@host/db -> postgres://user@host/db */

@@ -1,13 +1,13 @@
 /**
- * Insights in the shared PostgreSQL database (on SQLite they keep their own file: sqlite-insights-store.ts).
- * Records are buffered and written in one transaction per batch off the reply path; while the database is away they
- * wait in memory (the oldest dropped past `capacity`), so recording never costs a user an answer.
+ * The insights store in SQL (Kysely), for SQLite (its own file, sqlite-insights-store.ts) and PostgreSQL (the shared
+ * database). Stores no user ids, names or tokens. Records go through the write queue, off the reply path.
  */
 import type { Kysely } from 'kysely';
 import { type InsightsStore, scrubSecrets } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
 import type { Schema } from './schema.js';
 import type { Guard } from './sql-digest-store.js';
+import { createWriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 type Row =
   | { table: 'unanswered'; values: Omit<Schema['unanswered'], 'id'> }
@@ -15,12 +15,19 @@ type Row =
   | { table: 'answered'; values: Omit<Schema['answered'], 'id'> };
 
 export interface SqlInsightsOptions {
+  /** Recording failures are logged here instead of thrown, so a busy database never costs a user an answer. */
   log?: Logger;
-  flushMs?: number;
-  capacity?: number;
+  /** Names the database in log lines. */
+  where?: string;
+  /** How records are queued and written off the reply path. */
+  queue?: Pick<WriteQueueOptions<Row>, 'flushMs' | 'maxBackoffMs' | 'capacity'>;
+  /** Reads only (`npm run report` on a SQLite file): records are logged as not kept. */
+  readonly?: boolean;
 }
 
+// every stored string goes through here: tokens pasted into a question are redacted, and length is bounded
 const text = (value: string) => scrubSecrets(String(value));
+/** ISO instants compare correctly as text, so every stored and queried time is normalised to one. */
 const instant = (at: string) => {
   const ms = Date.parse(at);
   return Number.isNaN(ms) ? new Date().toISOString() : new Date(ms).toISOString();
@@ -31,54 +38,28 @@ export function createSqlInsightsStore(
   guard: Guard,
   o: SqlInsightsOptions = {},
 ): InsightsStore & { close(): Promise<void> } {
-  const flushMs = o.flushMs ?? 250;
-  const capacity = o.capacity ?? 10_000;
-  const queue: Row[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let failing = false;
-  let writing: Promise<void> = Promise.resolve();
-
-  const write = async () => {
-    const batch = queue.slice();
-    if (batch.length === 0) return;
-    try {
-      await guard(() =>
+  const queue = createWriteQueue<Row>({
+    log: o.log,
+    where: o.where ?? 'the insights database',
+    ...o.queue,
+    write: (batch) =>
+      guard(() =>
         db.transaction().execute(async (trx) => {
           for (const table of ['unanswered', 'feedback', 'answered'] as const) {
             const values = batch.filter((r) => r.table === table).map((r) => r.values);
-            if (values.length > 0)
+            // Chunks keep each statement under SQLite's limit on bound parameters.
+            for (let i = 0; i < values.length; i += 500)
               await trx
                 .insertInto(table)
-                .values(values as never)
+                .values(values.slice(i, i + 500) as never)
                 .execute();
           }
         }),
-      );
-      queue.splice(0, batch.length);
-      if (failing) o.log?.info('insights: recording again', { written: batch.length });
-      failing = false;
-    } catch (err) {
-      if (!failing) o.log?.warn('insights: could not record; keeping records in memory', { error: err });
-      failing = true;
-      schedule(Math.max(flushMs, 2_000));
-    }
-  };
-  const flush = () => {
-    writing = writing.then(write);
-    return writing;
-  };
-  function schedule(ms: number) {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, ms);
-    timer.unref();
-  }
+      ),
+  });
   const push = (row: Row) => {
-    queue.push(row);
-    if (queue.length > capacity) queue.shift();
-    schedule(flushMs);
+    if (o.readonly) o.log?.warn('insights: could not record', { what: row.table, error: 'opened read-only' });
+    else queue.push(row);
   };
 
   return {
@@ -111,7 +92,8 @@ export function createSqlInsightsStore(
         values: { at: instant(e.at), platform: text(e.platform), fact_id: text(e.factId) },
       }),
     async summary({ since, limit = 20 } = {}) {
-      await flush();
+      // What was just recorded belongs in the report; if the database is locked, the report goes without it.
+      if (!o.readonly) await queue.flush();
       const from = since === undefined ? '' : instant(since);
       return guard(async () => {
         const [unanswered, votes, answered] = await Promise.all([
@@ -164,12 +146,6 @@ export function createSqlInsightsStore(
         };
       });
     },
-    async close() {
-      clearTimeout(timer);
-      timer = undefined;
-      await flush();
-      if (queue.length > 0)
-        o.log?.warn('insights: records not written before closing', { lost: queue.length });
-    },
+    close: () => queue.close(),
   };
 }

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { type InsightsStore, type InsightsSummary, scrubSecrets } from '../../src/insights.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { InsightsStore } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
+import { sqliteGuard } from './database.js';
+import type { Schema } from './schema.js';
+import { createSqlInsightsStore, type SqlInsightsOptions } from './sql-insights-store.js';
 import { openSqlite, type SqliteTuning } from './sqlite-kit.js';
-import { createWriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 /** Where the insights database lives; kept apart from the digest store's file. */
 export const insightsDbPath = (dataDir: string): string => join(dataDir, 'insights.db');
@@ -13,13 +16,14 @@ export interface SqliteInsightsStoreOptions extends SqliteTuning {
   /** Recording failures are logged here instead of thrown, so a busy disk never costs a user an answer. */
   log?: Logger;
   /** How records are queued and written off the reply path. */
-  queue?: Pick<WriteQueueOptions, 'flushMs' | 'maxBackoffMs' | 'capacity'>;
+  queue?: SqlInsightsOptions['queue'];
   /** Open an existing database without creating or migrating it (for `npm run report`). */
   readonly?: boolean;
 }
 
 export interface SqliteInsightsStore extends InsightsStore {
-  close(): void;
+  /** Writes what is still queued (if the file lets it), then closes it. */
+  close(): Promise<void>;
 }
 
 // each entry moves the schema one version up; PRAGMA user_version records how far a file has come
@@ -37,19 +41,19 @@ const MIGRATIONS = [
 ];
 
 /**
- * Opens (creating and migrating as needed) `<dataDir>/insights.db`. Stores no user ids, names or tokens. Throws
- * StoreError naming the file when it cannot be used. Records are queued and written in batches off the reply path
- * (adapters/store/write-queue.ts), so a locked file never delays an answer.
+ * Opens (creating and migrating as needed) `<dataDir>/insights.db`. Throws StoreError naming the file when it cannot
+ * be used. Records are queued and written in batches off the reply path (adapters/store/write-queue.ts), so a locked
+ * file never delays an answer.
  */
 export function openSqliteInsightsStore({
   dataDir,
   log,
   readonly = false,
-  queue: queueOptions,
+  queue,
   ...tuning
 }: SqliteInsightsStoreOptions): SqliteInsightsStore {
   const file = insightsDbPath(dataDir);
-  const db = openSqlite({
+  const sqlite = openSqlite({
     file,
     readonly,
     ...tuning,
@@ -59,80 +63,20 @@ export function openSqliteInsightsStore({
       migrate(db);
     },
   });
-  const queue = createWriteQueue({ db, log, file, ...queueOptions });
-
-  const insertUnanswered = readonly
-    ? undefined
-    : db.prepare(
-        'INSERT INTO unanswered (at, platform, channel_id, reason, question) VALUES (?, ?, ?, ?, ?)',
-      );
-  const insertFeedback = readonly
-    ? undefined
-    : db.prepare(
-        'INSERT INTO feedback (at, platform, channel_id, helpful, fact_id, question) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-  const insertAnswered = readonly
-    ? undefined
-    : db.prepare('INSERT INTO answered (at, platform, fact_id) VALUES (?, ?, ?)');
-  const unanswered = db.prepare(
-    `SELECT question AS text, COUNT(*) AS count FROM unanswered WHERE at >= ?
-     GROUP BY question ORDER BY count DESC, text LIMIT ?`,
-  );
-  const votes = db.prepare(
-    `SELECT fact_id AS factId, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful FROM feedback
-     WHERE at >= ? AND fact_id IS NOT NULL GROUP BY fact_id ORDER BY notHelpful DESC, helpful, factId LIMIT ?`,
-  );
-  const answered = db.prepare(
-    `SELECT fact_id AS factId, COUNT(*) AS count FROM answered WHERE at >= ?
-     GROUP BY fact_id ORDER BY count DESC, factId LIMIT ?`,
-  );
-
-  const record = (what: string, write: () => void) => {
-    if (readonly) log?.warn('insights: could not record', { what, error: 'opened read-only' });
-    else queue.push(write);
-  };
-
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // The queue waits out a lock with its own backoff, so each try gives up at the first SQLITE_BUSY.
+  const guard = sqliteGuard(file, { retry: { attempts: 1 } });
+  const store = createSqlInsightsStore(db, guard, {
+    log,
+    where: file,
+    readonly,
+    ...(queue ? { queue } : {}),
+  });
   return {
-    recordUnanswered(e) {
-      record('unanswered', () =>
-        insertUnanswered?.run(
-          instant(e.at),
-          text(e.platform),
-          text(e.channelId),
-          text(e.reason),
-          text(e.question),
-        ),
-      );
-    },
-    recordFeedback(e) {
-      record('feedback', () =>
-        insertFeedback?.run(
-          instant(e.at),
-          text(e.platform),
-          text(e.channelId),
-          e.helpful ? 1 : 0,
-          e.factId === undefined ? null : text(e.factId),
-          text(e.question),
-        ),
-      );
-    },
-    recordAnswered(e) {
-      record('answered', () => insertAnswered?.run(instant(e.at), text(e.platform), text(e.factId)));
-    },
-    async summary({ since, limit = 20 } = {}): Promise<InsightsSummary> {
-      // What was just recorded belongs in the report; if the database is locked, the report goes without it.
-      if (!readonly) queue.flush();
-      const from = since === undefined ? '' : instant(since);
-      return {
-        ...(since === undefined ? {} : { since: from }),
-        unanswered: unanswered.all(from, limit * 50) as InsightsSummary['unanswered'],
-        votes: votes.all(from, limit) as InsightsSummary['votes'],
-        answered: answered.all(from, limit) as InsightsSummary['answered'],
-      };
-    },
-    close() {
-      if (!readonly) queue.close();
-      db.close();
+    ...store,
+    async close() {
+      await store.close();
+      await db.destroy();
     },
   };
 }
@@ -146,13 +90,4 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${i + 1}`);
     }
   })();
-}
-
-// every stored string goes through here: tokens pasted into a question are redacted, and length is bounded
-const text = (value: string): string => scrubSecrets(String(value));
-
-/** ISO instants compare correctly as text, so every stored and queried time is normalised to one. */
-function instant(at: string): string {
-  const ms = Date.parse(at);
-  return Number.isNaN(ms) ? new Date().toISOString() : new Date(ms).toISOString();
 }

@@ -1,6 +1,6 @@
 /**
- * What both SQLite stores share: opening a database file with a clear error when that is impossible (corrupt,
- * read-only, locked, not a directory), and retrying writes that find the database locked.
+ * What both SQLite files share: opening one with a clear error when that is impossible (corrupt, read-only, locked,
+ * not a directory), and the errors a lock turns into (adapters/store/database.ts retries them).
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -147,31 +147,4 @@ export function openSqlite(o: OpenSqlite): Database.Database {
     }
     throw describeOpenError(err, o.file, busyTimeoutMs);
   }
-}
-
-const pause = (ms: number) => {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
-
-/**
- * Wraps the writes of one database: a write that fails with SQLITE_BUSY (the lock outlasted busy_timeout, or a
- * snapshot went stale) is tried again after a short, growing pause, and after the last try throws StoreBusyError.
- * The stores are synchronous (better-sqlite3), so the pause is too; it is short next to busy_timeout itself.
- */
-export function busyRetry(file: string, tuning: SqliteTuning = {}): <T>(write: () => T) => T {
-  const { attempts, backoffMs } = { ...DEFAULT_WRITE_RETRY, ...tuning.retry };
-  return <T>(write: () => T): T => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return write();
-      } catch (err) {
-        if (!isBusy(err)) throw err;
-        if (attempt >= attempts)
-          throw new StoreBusyError(lockedMessage(file, `a write gave up after ${attempt} tries`), file, {
-            cause: err,
-          });
-        pause(backoffMs * 2 ** (attempt - 1));
-      }
-    }
-  };
 }

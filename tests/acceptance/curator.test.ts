@@ -155,7 +155,7 @@ describe('curator loop', () => {
       channelId: 'C1',
       userId: 'U1',
     });
-    insights.close();
+    await insights.close();
 
     const { stdout } = await promisify(execFile)(
       join(ROOT, 'node_modules/.bin/tsx'),

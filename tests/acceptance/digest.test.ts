@@ -84,7 +84,7 @@ describe('scheduled digests end to end (npm start against the fake Slack)', () =
     try {
       for (const c of channels) expect((await store.subscription(`slack:${c}`))?.paused, c).toBeUndefined();
     } finally {
-      store.close();
+      await store.close();
     }
     expect(app.stderr()).not.toContain('digest paused');
     // While held, nothing was tried: one refused post per channel at most, then only the credential checks.

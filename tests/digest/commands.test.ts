@@ -26,8 +26,8 @@ beforeEach(async () => {
     digests: { store, defaultTimeZone: 'UTC', now: () => NOW, onChange: () => changes++ },
   });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   tmp.cleanup();
 });
 

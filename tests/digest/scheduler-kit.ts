@@ -83,7 +83,7 @@ export function startProcess(
     entries,
     async stop() {
       await scheduler.stop();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -24,10 +24,10 @@ const GARBAGE =
 const FAST = { busyTimeoutMs: 50, retry: { attempts: 1 } };
 
 const dirs: string[] = [];
-const closers: (() => void)[] = [];
+const closers: (() => unknown)[] = [];
 afterEach(async () => {
   await killAll();
-  for (const c of closers.splice(0).reverse()) c();
+  for (const c of closers.splice(0).reverse()) await c();
   for (const d of dirs.splice(0)) {
     chmodSync(d, 0o700);
     rmSync(d, { recursive: true, force: true });
@@ -143,7 +143,7 @@ describe('database errors at start', () => {
 
   it('a database locked by another process for longer than busy_timeout: a clear error, soon', async () => {
     const dir = tempDir();
-    openDigestStore(dir).close();
+    await openDigestStore(dir).close();
     const lock = await holdLock(join(dir, DB_FILE), 10_000);
     closers.push(lock.release);
     const started = Date.now();
@@ -156,7 +156,7 @@ describe('database errors at start', () => {
     );
     lock.release();
     await lock.released;
-    openDigestStore(dir, FAST).close();
+    await openDigestStore(dir, FAST).close();
   });
 });
 

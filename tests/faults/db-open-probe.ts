@@ -5,7 +5,7 @@
 import { openDigestStore } from '../../adapters/store/sqlite-digest-store.js';
 
 try {
-  openDigestStore(process.argv[2] ?? '').close();
+  await openDigestStore(process.argv[2] ?? '').close();
   process.stdout.write(`${JSON.stringify({ opened: true })}\n`);
 } catch (e) {
   const err = e as Error;

@@ -71,7 +71,7 @@ describe('a digest post cut off by SIGKILL', () => {
         state: 'sent',
       });
     } finally {
-      store.close();
+      await store.close();
     }
   }, 90_000);
 });

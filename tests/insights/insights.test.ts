@@ -109,7 +109,7 @@ describe('secret scrubbing', () => {
     expect(scrubSecrets(`${'x'.repeat(490)} ${slack}`)).toBe(`${'x'.repeat(490)} [redacted`);
   });
 
-  it('never writes a token to the database files', () => {
+  it('never writes a token to the database files', async () => {
     const dataDir = tempDir();
     const store = openSqliteInsightsStore({ dataDir });
     const at = '2026-11-28T10:00:00.000Z';
@@ -128,7 +128,7 @@ describe('secret scrubbing', () => {
       at,
     });
     // Closing writes what is still queued.
-    store.close();
+    await store.close();
     const rows = JSON.stringify(readAllRows(join(dataDir, 'insights.db')));
     expect(rows).toContain('why does [redacted] not work');
     const bytes = readdirSync(dataDir)
@@ -162,7 +162,7 @@ describe('sqlite insights store', () => {
     const dataDir = join(tempDir(), 'nested', 'data');
     const writer = openSqliteInsightsStore({ dataDir });
     record(writer);
-    writer.close();
+    await writer.close();
 
     const reader = openSqliteInsightsStore({ dataDir, readonly: true });
     expect(await reader.summary()).toEqual({
@@ -184,15 +184,15 @@ describe('sqlite insights store', () => {
     expect(recent.votes).toEqual([{ factId: 'a', helpful: 0, notHelpful: 1 }]);
     expect(recent.answered).toEqual([{ factId: 'b', count: 2 }]);
     expect(recent.unanswered).toEqual([{ text: 'weather in paris', count: 1 }]);
-    reader.close();
+    await reader.close();
   });
 
   it('uses WAL, migrates once, and logs instead of throwing when it cannot record', async () => {
     const dataDir = tempDir();
-    openSqliteInsightsStore({ dataDir }).close();
+    await openSqliteInsightsStore({ dataDir }).close();
     const again = openSqliteInsightsStore({ dataDir });
     again.recordAnswered({ factId: 'a', platform: 'cli', at: '2026-11-28T00:00:00Z' });
-    again.close();
+    await again.close();
     const db = new Database(join(dataDir, 'insights.db'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
@@ -204,7 +204,7 @@ describe('sqlite insights store', () => {
     expect(() => reader.recordAnswered({ factId: 'b', platform: 'cli', at: '2026-11-28' })).not.toThrow();
     expect(warned).toHaveLength(1);
     expect((await reader.summary()).answered).toEqual([{ factId: 'a', count: 1 }]);
-    reader.close();
+    await reader.close();
   });
 });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  store.close();
+  await store.close();
   tmp.cleanup();
 });
 

@@ -32,8 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  store.close();
-  insights.close();
+  await store.close();
+  await insights.close();
   tmp.cleanup();
 });
 
