@@ -7,6 +7,7 @@
 import { Cron } from 'croner';
 import { latestSlot } from '../../src/digest/schedule.js';
 import type { DigestStore, DigestSubscription } from '../../src/digest/store.js';
+import { isStoreBusy } from '../../src/store-busy.js';
 import type { Digest, Logger, Platform } from '../../src/types.js';
 import {
   createCredentialHolds,
@@ -48,7 +49,12 @@ export interface SchedulerOptions {
   leaseMs?: number;
 }
 
-export const DEFAULT_CLAIM_RETRY: RetryPolicy = { attempts: 8, baseMs: 1_000, maxMs: 30_000 };
+/** A slot that cannot be claimed (database locked or away) is tried until it is too late to post (grace). */
+export const DEFAULT_CLAIM_RETRY: RetryPolicy = {
+  attempts: Number.POSITIVE_INFINITY,
+  baseMs: 1_000,
+  maxMs: 30_000,
+};
 export const DEFAULT_STOP_GRACE_MS = 4_000;
 const ON_TIME_MS = 60_000;
 const BUSY_SKIP_MS = 500;
@@ -115,6 +121,19 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   });
 
   const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
+
+  /** A read that meets a locked or unreachable database is tried again, as a claim is, while `due` can still post. */
+  const readWhileBusy = async <T>(read: () => Promise<T>, due: Date): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (e) {
+        const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
+        if (!isStoreBusy(e) || now().getTime() + wait - due.getTime() > lateMs || !(await sleep(wait)))
+          throw e;
+      }
+    }
+  };
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const leases = createLeases({ store: opts.store, now, leaseMs });
   /** Until then, claims skip the database: each try on a locked one blocks the main thread a little. */
@@ -197,7 +216,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   const runDue = async (id: string, at: Date): Promise<Outcome | undefined> => {
     try {
-      const sub = await opts.store.subscription(id);
+      const sub = await readWhileBusy(() => opts.store.subscription(id), at);
       const poster = sub && opts.posters[sub.platform];
       if (stopped || !sub || sub.paused || !poster || holds.held(sub.platform)) return undefined;
       const slot = latestSlot(sub, at);
@@ -220,7 +239,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
     const at = now();
     let ids: string[];
     try {
-      ids = (await opts.store.subscriptions()).map((s) => s.id);
+      ids = (await readWhileBusy(() => opts.store.subscriptions(), at)).map((s) => s.id);
     } catch (e) {
       opts.log.error('digest tick: could not read subscriptions', { error: messageOf(e) });
       return [];

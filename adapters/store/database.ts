@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Guard } from './guard.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
 import type { Schema } from './schema.js';
-import type { Guard } from './sql-digest-store.js';
 import {
   DEFAULT_WRITE_RETRY,
   isBusy,
@@ -117,9 +117,11 @@ export async function openPostgresDatabase(url: string, o: PostgresOptions = {})
     max: o.poolSize ?? 5,
     connectionTimeoutMillis: timeoutMs,
     statement_timeout: timeoutMs,
-    // Without a listener an idle connection dropped by the server would crash the process.
   });
+  // Without listeners a connection the server drops (idle, or held by a store) would crash the process; the query
+  // on it fails instead, as busy.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     try {

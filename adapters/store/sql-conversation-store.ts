@@ -5,14 +5,16 @@
 import type { Kysely } from 'kysely';
 import type { ConversationContext, ConversationStore } from '../../src/conversation/store.js';
 import type { Logger } from '../../src/types.js';
+import { type Guard, within } from './guard.js';
 import type { Schema } from './schema.js';
-import type { Guard } from './sql-digest-store.js';
 
 export interface SqlConversationOptions {
   /** How long a conversation is remembered after its last reply. Default 30 minutes. */
   ttlMs?: number;
   now?: () => number;
   log?: Logger;
+  /** Longest wait for the database on a reply's path before the context is given up. Default 500 ms. */
+  timeoutMs?: number;
 }
 
 const SWEEP_EVERY = 500;
@@ -24,6 +26,7 @@ export function createSqlConversationStore(
 ): ConversationStore {
   const ttlMs = o.ttlMs ?? 30 * 60_000;
   const now = o.now ?? Date.now;
+  const timeoutMs = o.timeoutMs ?? 500;
   const iso = (ms: number) => new Date(ms).toISOString();
   const warn = (what: string, err: unknown) =>
     o.log?.warn(`conversations: could not ${what}`, {
@@ -34,13 +37,16 @@ export function createSqlConversationStore(
   return {
     async get(key) {
       try {
-        const row = await guard(() =>
-          db
-            .selectFrom('conversations')
-            .select('context')
-            .where('key', '=', key)
-            .where('expires_at', '>=', iso(now()))
-            .executeTakeFirst(),
+        const row = await within(
+          timeoutMs,
+          guard(() =>
+            db
+              .selectFrom('conversations')
+              .select('context')
+              .where('key', '=', key)
+              .where('expires_at', '>=', iso(now()))
+              .executeTakeFirst(),
+          ),
         );
         return row ? (JSON.parse(row.context) as ConversationContext) : undefined;
       } catch (err) {
@@ -51,14 +57,17 @@ export function createSqlConversationStore(
     async set(key, context) {
       const values = { key, context: JSON.stringify(context), expires_at: iso(now() + ttlMs) };
       try {
-        await guard(() =>
-          db
-            .insertInto('conversations')
-            .values(values)
-            .onConflict((oc) =>
-              oc.column('key').doUpdateSet({ context: values.context, expires_at: values.expires_at }),
-            )
-            .execute(),
+        await within(
+          timeoutMs,
+          guard(() =>
+            db
+              .insertInto('conversations')
+              .values(values)
+              .onConflict((oc) =>
+                oc.column('key').doUpdateSet({ context: values.context, expires_at: values.expires_at }),
+              )
+              .execute(),
+          ),
         );
         if (++writes % SWEEP_EVERY === 0)
           await guard(() => db.deleteFrom('conversations').where('expires_at', '<', iso(now())).execute());

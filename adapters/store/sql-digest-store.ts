@@ -12,10 +12,8 @@ import type {
 } from '../../src/digest/store.js';
 import { subscriptionId } from '../../src/digest/store.js';
 import type { Platform } from '../../src/types.js';
+import type { Guard } from './guard.js';
 import type { Schema, SlotsTable, SubscriptionsTable } from './schema.js';
-
-/** Runs one store operation, turning a locked or unreachable database into an error with `busy: true`. */
-export type Guard = <T>(operation: () => Promise<T>) => Promise<T>;
 
 const toSubscription = (r: Selectable<SubscriptionsTable>): DigestSubscription => ({
   id: r.id,

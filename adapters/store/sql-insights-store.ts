@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import { type InsightsStore, scrubSecrets } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
+import type { Guard } from './guard.js';
 import type { Schema } from './schema.js';
-import type { Guard } from './sql-digest-store.js';
 import { createWriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 type Row =

@@ -107,7 +107,7 @@ describe('slot leases', () => {
       { ...fakeClock('2026-11-27T09:00:00Z'), now: () => new Date() },
       slow as never,
       {
-        leaseMs: 300,
+        leaseMs: 1_000,
       },
     );
     cleanups.push(() => live.stop());
@@ -117,10 +117,11 @@ describe('slot leases', () => {
 
     const poster = recordingPoster();
     const other = startProcess(dir, { ...fakeClock('2026-11-27T09:00:00Z'), now: () => new Date() }, poster, {
-      leaseMs: 300,
+      leaseMs: 1_000,
     });
     cleanups.push(() => other.stop());
-    await new Promise((r) => setTimeout(r, 700));
+    // Well past the lease: only renewals keep the slot from being taken over (generous, for a loaded machine).
+    await new Promise((r) => setTimeout(r, 2_500));
     expect(await other.scheduler.tick()).toEqual([]);
     finish();
     expect(await posting).toEqual(['sent']);

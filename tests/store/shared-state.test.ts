@@ -4,12 +4,16 @@
  */
 
 import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresDatabase, openSqliteDatabase, type SqlDatabase } from '../../adapters/store/database.js';
+import type { Guard } from '../../adapters/store/guard.js';
+import type { Schema } from '../../adapters/store/schema.js';
 import { createSqlConversationStore } from '../../adapters/store/sql-conversation-store.js';
-import type { Guard } from '../../adapters/store/sql-digest-store.js';
 import { createSqlEventLedger } from '../../adapters/store/sql-event-ledger.js';
 import { createSqlInsightsStore } from '../../adapters/store/sql-insights-store.js';
 import { openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
@@ -161,5 +165,29 @@ describe.each([
       answered: [{ factId: 'b', count: 2 }],
       unanswered: [{ text: 'weather in paris', count: 1 }],
     });
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('costs a reply at most the lookup timeout: the event is answered unchecked, the context given up', async () => {
+    // Accepts connections and never speaks: what a partitioned or stuck server looks like to the client.
+    const sockets: Socket[] = [];
+    const hole = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => hole.listen(0, '127.0.0.1', resolve));
+    const { port } = hole.address() as AddressInfo;
+    const pool = new pg.Pool({ connectionString: `postgres://sitrep@127.0.0.1:${port}/sitrep` });
+    pool.on('error', () => undefined);
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    closers.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hole.close(resolve));
+    });
+    const guard: Guard = (operation) => operation();
+    const started = Date.now();
+    expect(await createSqlEventLedger(db, guard, { timeoutMs: 300 }).first('event:EvSlow')).toBe(true);
+    const conversations = createSqlConversationStore(db, guard, { timeoutMs: 300 });
+    await conversations.set('k', { question: 'q', factIds: [] });
+    expect(await conversations.get('k')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(3 * 300 + 700);
   });
 });
