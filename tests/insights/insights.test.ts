@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  openSqliteInsightsStore,
-  type SqliteInsightsStore,
-} from '../../adapters/store/sqlite-insights-store.js';
+import { openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
 import { formatReport, groupSimilar, type InsightsSummary, scrubSecrets } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
 
@@ -142,51 +139,6 @@ describe('secret scrubbing', () => {
 });
 
 describe('sqlite insights store', () => {
-  const record = (store: SqliteInsightsStore) => {
-    const base = { platform: 'slack' as const, channelId: 'C1' };
-    for (const [question, at] of [
-      ['how many troops does russia have', '2026-10-01T00:00:00Z'],
-      ['how many troops does russia have', '2026-11-20T00:00:00Z'],
-      ['weather in paris', '2026-11-21T00:00:00Z'],
-    ] as const)
-      store.recordUnanswered({ ...base, question, reason: 'out-of-scope', at });
-    store.recordFeedback({ ...base, helpful: false, factId: 'a', question: 'q', at: '2026-11-20T00:00:00Z' });
-    store.recordFeedback({ ...base, helpful: false, factId: 'a', question: 'q', at: '2026-11-21T00:00:00Z' });
-    store.recordFeedback({ ...base, helpful: true, factId: 'b', question: 'q', at: '2026-11-21T00:00:00Z' });
-    store.recordFeedback({ ...base, helpful: false, question: 'no fact', at: '2026-11-21T00:00:00Z' });
-    for (const factId of ['b', 'a', 'b'])
-      store.recordAnswered({ factId, platform: 'discord', at: '2026-11-22' });
-  };
-
-  it('round-trips events through a reopened file, and filters by date', async () => {
-    const dataDir = join(tempDir(), 'nested', 'data');
-    const writer = openSqliteInsightsStore({ dataDir });
-    record(writer);
-    await writer.close();
-
-    const reader = openSqliteInsightsStore({ dataDir, readonly: true });
-    expect(await reader.summary()).toEqual({
-      unanswered: [
-        { text: 'how many troops does russia have', count: 2 },
-        { text: 'weather in paris', count: 1 },
-      ],
-      votes: [
-        { factId: 'a', helpful: 0, notHelpful: 2 },
-        { factId: 'b', helpful: 1, notHelpful: 0 },
-      ],
-      answered: [
-        { factId: 'b', count: 2 },
-        { factId: 'a', count: 1 },
-      ],
-    });
-    const recent = await reader.summary({ since: '2026-11-21', limit: 1 });
-    expect(recent.since).toBe('2026-11-21T00:00:00.000Z');
-    expect(recent.votes).toEqual([{ factId: 'a', helpful: 0, notHelpful: 1 }]);
-    expect(recent.answered).toEqual([{ factId: 'b', count: 2 }]);
-    expect(recent.unanswered).toEqual([{ text: 'weather in paris', count: 1 }]);
-    await reader.close();
-  });
-
   it('uses WAL, migrates once, and logs instead of throwing when it cannot record', async () => {
     const dataDir = tempDir();
     await openSqliteInsightsStore({ dataDir }).close();

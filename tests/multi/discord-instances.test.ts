@@ -3,19 +3,15 @@
  * SIGKILLed after Discord took the message but before it answered; the other takes the slot over after the lease and
  * sends it again with the same nonce, which Discord drops, so the channel gets it once.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { killAll, startApp, until } from '../acceptance/app-process.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discord.js';
 import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
-let server: TestPostgres;
+const postgres = usePostgres();
 let fake: FakeDiscord | undefined;
 let proxy: FaultProxy | undefined;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
 afterEach(async () => {
   await killAll();
   await proxy?.close();
@@ -32,7 +28,7 @@ describe('two instances posting Discord digests', () => {
       DISCORD_TOKEN: 'multi-discord-token.0123456789',
       DISCORD_APP_ID: discord.world.appId,
       DISCORD_API_URL: `${proxy.base}/api`,
-      DATABASE_URL: await server.createDatabase(),
+      DATABASE_URL: await postgres().createDatabase(),
       DIGEST_CRON: `${at.getUTCSeconds()} ${at.getUTCMinutes()} * * * *`,
       DIGEST_DISCORD_CHANNELS: discord.world.channelId,
       DIGEST_GRACE_MINUTES: '0',

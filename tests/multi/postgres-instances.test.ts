@@ -5,7 +5,7 @@
  * starting them again loses no slot and repeats none.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AppProcess,
   freePort,
@@ -17,15 +17,11 @@ import {
 } from '../acceptance/app-process.js';
 import { digestSlotOf, type FakeSlackApi, startFakeSlackApi } from '../fakes/slack/fake-slack-api.js';
 import { createSlackSender, eventEnvelope, mentionEvent } from '../fakes/slack/signed-requests.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
 const SECRET = 'multi-signing-secret-0123456789';
-let server: TestPostgres;
+const postgres = usePostgres();
 let fake: FakeSlackApi;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
 afterEach(async () => {
   await killAll();
   await fake?.close();
@@ -39,7 +35,7 @@ function slotAhead(aheadMs: number) {
 
 async function instances(n: number, extra: Record<string, string> = {}) {
   fake = await startFakeSlackApi();
-  const url = await server.createDatabase();
+  const url = await postgres().createDatabase();
   const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
   const vars = (port: number) => ({
     SLACK_MODE: 'http',

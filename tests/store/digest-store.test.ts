@@ -1,23 +1,19 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresDatabase, openSqliteDatabase, type SqlDatabase } from '../../adapters/store/database.js';
 import { createSqlDigestStore } from '../../adapters/store/sql-digest-store.js';
 import { DB_FILE } from '../../adapters/store/sqlite-digest-store.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { tempDir } from '../digest/fixtures.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const SLOT = new Date('2026-11-28T09:00:00Z');
 const SCHEDULE = { cron: '0 9 * * *', timeZone: 'UTC', label: 'daily 09:00' };
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const postgres = usePostgres();
 
 const opened: SqlDatabase[] = [];
 afterEach(async () => {
@@ -36,7 +32,7 @@ const backends: [string, (n: number) => Promise<SqlDatabase[]>][] = [
   [
     'PostgreSQL',
     async (n) => {
-      const url = await server.createDatabase();
+      const url = await postgres().createDatabase();
       return Promise.all(Array.from({ length: n }, () => openPostgresDatabase(url)));
     },
   ],
@@ -159,7 +155,7 @@ describe('migrations', () => {
   });
 
   it('PostgreSQL: instances starting together migrate once, one after the other', async () => {
-    const url = await server.createDatabase();
+    const url = await postgres().createDatabase();
     const dbs = await Promise.all([1, 2, 3].map(() => openPostgresDatabase(url)));
     opened.push(...dbs);
     const client = new pg.Client({ connectionString: url });
@@ -170,7 +166,7 @@ describe('migrations', () => {
   });
 
   it('PostgreSQL: an unreachable server is a clear error naming the URL without its password', async () => {
-    const url = `postgres://sitrep:hunter2@127.0.0.1:${server.port + 1}/nowhere`;
+    const url = `postgres://sitrep:hunter2@127.0.0.1:${postgres().port + 1}/nowhere`;
     const err = await openPostgresDatabase(url, { timeoutMs: 500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/cannot use the database at postgres:\/\/sitrep@127\.0\.0\.1/);

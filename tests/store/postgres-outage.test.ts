@@ -2,29 +2,25 @@
  * The PostgreSQL server goes away at run time (every connection cut, new ones refused) and comes back: digest commands
  * answer "busy" meanwhile, the slot due during the outage is posted once it is back, and nothing is posted twice.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresDatabase } from '../../adapters/store/database.js';
 import { createSqlDigestStore } from '../../adapters/store/sql-digest-store.js';
 import { runDigestCommand } from '../../src/digest/command.js';
 import { whileStoreBusy } from '../../src/store-busy.js';
 import { base, fact, recordingPoster } from '../digest/fixtures.js';
 import { fakeClock, subscribe, testScheduler } from '../digest/scheduler-kit.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 import { startTcpCut, type TcpCut } from '../support/tcp-cut.js';
 
-let server: TestPostgres;
+const postgres = usePostgres();
 const closers: (() => unknown)[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
 describe('a PostgreSQL outage at run time', () => {
   it('digest commands answer busy; the slot due meanwhile is posted once the database is back', async () => {
-    const url = new URL(await server.createDatabase());
+    const url = new URL(await postgres().createDatabase());
     const relay: TcpCut = await startTcpCut({ host: url.hostname, port: Number(url.port) });
     closers.push(() => relay.close());
     url.port = String(relay.port);

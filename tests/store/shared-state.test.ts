@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresDatabase, openSqliteDatabase, type SqlDatabase } from '../../adapters/store/database.js';
 import type { Guard } from '../../adapters/store/guard.js';
 import type { Schema } from '../../adapters/store/schema.js';
@@ -18,13 +18,9 @@ import { createSqlEventLedger } from '../../adapters/store/sql-event-ledger.js';
 import { createSqlInsightsStore } from '../../adapters/store/sql-insights-store.js';
 import { openSqliteInsightsStore } from '../../adapters/store/sqlite-insights-store.js';
 import type { InsightsStore } from '../../src/insights.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const postgres = usePostgres();
 const closers: (() => unknown)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
@@ -44,7 +40,7 @@ const backends: [string, () => Promise<[SqlDatabase, SqlDatabase]>][] = [
   [
     'PostgreSQL',
     async () => {
-      const url = await server.createDatabase();
+      const url = await postgres().createDatabase();
       return [await openPostgresDatabase(url), await openPostgresDatabase(url)];
     },
   ],
@@ -117,7 +113,7 @@ describe.each([
   [
     'PostgreSQL',
     async (): Promise<InsightsStore & { close(): unknown }> => {
-      const d = await openPostgresDatabase(await server.createDatabase());
+      const d = await openPostgresDatabase(await postgres().createDatabase());
       const store = createSqlInsightsStore(d.db, d.guard);
       const close = async () => {
         await store.close();
