@@ -4,8 +4,8 @@ import type { Logger, Platform } from '../src/types.js';
 import type { Config } from './config.js';
 import type { DigestPoster } from './digest/poster.js';
 import { startDiscord } from './discord/index.js';
+import type { SeenIds } from './seen-ids.js';
 import { startSlack } from './slack/index.js';
-import type { SeenIds } from './slack/seen-ids.js';
 import { PlatformRefusedError } from './start-failure.js';
 import { startWithRetry } from './start-retry.js';
 

@@ -10,6 +10,7 @@ import {
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger, Reply } from '../../src/types.js';
+import type { SeenIds } from '../seen-ids.js';
 import { COMMAND_NAME, commandText, findSubcommand, PUBLIC_OPTION } from './commands.js';
 import type { ButtonCodec } from './custom-id.js';
 import { withoutPublishButton } from './public-copy.js';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   cooldown: Cooldown;
   codec: ButtonCodec;
   render: Render;
+  /** Interactions already handled, by this or another instance. */
+  seen: SeenIds;
 }
 
 const contextOf = (i: Interaction) => ({
@@ -155,6 +158,8 @@ async function onButton(i: ButtonInteraction, deps: HandlerDeps) {
 export function createInteractionHandler(deps: HandlerDeps): (i: Interaction) => Promise<void> {
   return async (i) => {
     try {
+      // Another instance on the same shard got this interaction too; only one may answer it.
+      if (!(await deps.seen.first(`discord:interaction:${i.id}`))) return;
       if (i.isAutocomplete()) await onAutocomplete(i, deps);
       else if (i.isChatInputCommand()) await onChatInput(i, deps);
       else if (i.isButton()) await onButton(i, deps);

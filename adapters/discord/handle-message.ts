@@ -2,6 +2,7 @@ import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import { forAskerOnly, type Logger } from '../../src/types.js';
+import type { SeenIds } from '../seen-ids.js';
 import { type RenderedMessage, renderNote } from './render.js';
 import type { Render } from './render-memo.js';
 import { attempt, NO_PINGS, toWire } from './send.js';
@@ -12,6 +13,8 @@ export interface MessageDeps {
   log: Logger;
   cooldown: Cooldown;
   render: Render;
+  /** Messages already answered, by this or another instance. */
+  seen: SeenIds;
   now?: () => number;
 }
 
@@ -63,6 +66,7 @@ export function createMessageHandler(deps: MessageDeps): (message: Message) => P
       // A reply to one of Sitrep's messages needs no mention (the user may have turned the reply ping off).
       const repliedTo = message.mentions.repliedUser?.id === botId ? message.reference?.messageId : undefined;
       if (!isDm && !message.mentions.users.has(botId) && !repliedTo) return;
+      if (!(await deps.seen.first(`discord:message:${message.id}`))) return;
 
       let sent: Message | undefined;
       const reply = (body: RenderedMessage) =>

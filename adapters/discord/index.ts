@@ -13,6 +13,7 @@ import type { Logger } from '../../src/types.js';
 import type { DiscordConfig, DiscordShards } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
 import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
+import { memorySeenIds, type SeenIds } from '../seen-ids.js';
 import { PlatformRefusedError, UnreachableError } from '../start-failure.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordDigestPoster } from './digest-poster.js';
@@ -29,6 +30,8 @@ export interface StartDiscordOptions {
   sitrep: Sitrep;
   log: Logger;
   cooldown?: CooldownOptions;
+  /** Events already handled, shared by every instance on one database; this process's memory when unset. */
+  seen?: SeenIds;
 }
 
 /** Waiting out a longer rate limit would stall replies for everyone; fail that call and log it instead. */
@@ -147,6 +150,7 @@ export async function startDiscord(
     cooldown: createCooldown(opts.cooldown ?? DEFAULT_COOLDOWN),
     codec,
     render: createRender(codec),
+    seen: opts.seen ?? memorySeenIds(),
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);

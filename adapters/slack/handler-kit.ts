@@ -3,9 +3,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { Cooldown } from '../../src/cooldown.js';
 import type { Sitrep } from '../../src/sitrep.js';
 import type { Logger, Reply } from '../../src/types.js';
+import type { SeenIds } from '../seen-ids.js';
 import type { Block } from './blocks.js';
 import type { SlackMessage } from './render-reply.js';
-import type { SeenIds } from './seen-ids.js';
 
 export interface HandlerDeps {
   sitrep: Sitrep;

@@ -6,13 +6,13 @@ import type { Logger } from '../../src/types.js';
 import type { SlackConfig } from '../config.js';
 import type { DigestPoster } from '../digest/poster.js';
 import { createInFlight, STOP_GRACE_MS } from '../in-flight.js';
+import { memorySeenIds, type SeenIds } from '../seen-ids.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackDigestPoster } from './digest-poster.js';
 import type { HandlerDeps } from './handler-kit.js';
 import { listenActions } from './listen-actions.js';
 import { listenCommand } from './listen-command.js';
 import { listenMessages } from './listen-messages.js';
-import { createSeenIds, type SeenIds } from './seen-ids.js';
 import { skipRetries } from './skip-retries.js';
 
 export interface StartSlackOptions {
@@ -87,8 +87,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningSlack>
   let starting = true;
   const boltLog = withoutRequestWarnings(log, () => starting);
   const app = createApp(config, boltLog);
-  const memory = createSeenIds();
-  const seen: SeenIds = opts.seen ?? { first: async (id) => memory.first(id) };
+  const seen = opts.seen ?? memorySeenIds();
   const deps: HandlerDeps = {
     sitrep,
     log,

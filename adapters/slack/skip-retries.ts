@@ -1,7 +1,7 @@
 /** Global middleware: an Events API delivery whose event_id was already handled is dropped. */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../src/types.js';
-import type { SeenIds } from './seen-ids.js';
+import type { SeenIds } from '../seen-ids.js';
 
 export function skipRetries(seen: SeenIds, log: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../src/types.js';
-import { createSeenIds, DEFAULT_SEEN, type SeenIds } from '../slack/seen-ids.js';
+import { createSeenIds, DEFAULT_SEEN, type SeenIds } from '../seen-ids.js';
 import { type Guard, within } from './guard.js';
 import type { Schema } from './schema.js';
 

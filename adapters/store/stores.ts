@@ -7,7 +7,7 @@ import { type ConversationStore, memoryConversationStore } from '../../src/conve
 import type { DigestStore } from '../../src/digest/store.js';
 import type { InsightsStore } from '../../src/insights.js';
 import type { Logger } from '../../src/types.js';
-import { createSeenIds, type SeenIds } from '../slack/seen-ids.js';
+import { memorySeenIds, type SeenIds } from '../seen-ids.js';
 import { openPostgresDatabase, openSqliteDatabase, type SqlDatabase } from './database.js';
 import { createSqlConversationStore } from './sql-conversation-store.js';
 import { createSqlDigestStore } from './sql-digest-store.js';
@@ -42,16 +42,13 @@ export async function openStores(o: OpenStores): Promise<Stores> {
   const insights = shared
     ? createSqlInsightsStore(db, guard, { log: o.log })
     : openSqliteInsightsStore({ dataDir: o.dataDir, log: o.log });
-  const memory = createSeenIds();
   return {
     kind: database.kind,
     where: database.where,
     digests: createSqlDigestStore(db, guard, async () => undefined),
     insights,
     conversations: shared ? createSqlConversationStore(db, guard, { log: o.log }) : memoryConversationStore(),
-    events: shared
-      ? createSqlEventLedger(db, guard, { log: o.log })
-      : { first: async (id) => memory.first(id) },
+    events: shared ? createSqlEventLedger(db, guard, { log: o.log }) : memorySeenIds(),
     async close() {
       await insights.close();
       await database.close();

@@ -1,10 +1,11 @@
 /**
- * Two Sitrep processes on one PostgreSQL database against the fake Discord: the instance posting a digest is
- * SIGKILLed after Discord took the message but before it answered; the other takes the slot over after the lease and
- * sends it again with the same nonce, which Discord drops, so the channel gets it once.
+ * Two Sitrep processes on one PostgreSQL database against the fake Discord: both on the same shard get every event,
+ * and answer each mention and slash command once between them; the instance posting a digest is SIGKILLed after
+ * Discord took the message but before it answered, and the other takes the slot over after the lease and sends it
+ * again with the same nonce, which Discord drops, so the channel gets it once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { killAll, startApp, until } from '../acceptance/app-process.js';
+import { type AppProcess, killAll, sleep, startApp, until } from '../acceptance/app-process.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discord.js';
 import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy.js';
 import { usePostgres } from '../support/postgres.js';
@@ -18,7 +19,47 @@ afterEach(async () => {
   await fake?.close();
 });
 
-describe('two instances posting Discord digests', () => {
+describe('two Discord instances on one database', () => {
+  it('both get every event of their shard; each mention and slash command is answered once', async () => {
+    fake = await startFakeDiscord();
+    const discord = fake;
+    const vars = {
+      DISCORD_TOKEN: 'multi-discord-token.0123456789',
+      DISCORD_APP_ID: discord.world.appId,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_URL: await postgres().createDatabase(),
+      LOG_LEVEL: 'info',
+    };
+    const apps = [startApp(vars), startApp(vars)];
+    for (const app of apps)
+      await until(app, () => app.stderr().includes('discord: connected'), 'both instances connected', 20_000);
+    const mention = discord.say(`<@${discord.world.bot.id}> what did the US and UK ban?`, {
+      mentions: [discord.world.bot],
+    });
+    const slash = discord.slash('ask', {
+      question: "how much of Russia's machine-tool imports came from China?",
+    });
+    const replies = () =>
+      discord.requests.entries.filter(
+        (r) =>
+          r.method === 'POST' &&
+          (r.body as { message_reference?: { message_id?: string } } | undefined)?.message_reference
+            ?.message_id === mention.id,
+      );
+    const callbacks = () =>
+      discord.requests.entries.filter((r) => r.path === `/interactions/${slash.id}/${slash.token}/callback`);
+    await until(
+      apps[0] as AppProcess,
+      () => replies().length > 0 && callbacks().length > 0,
+      'the answers',
+      15_000,
+    );
+    await sleep(2_000);
+    expect(discord.sent.entries.filter((d) => d.t === 'MESSAGE_CREATE')).toHaveLength(2);
+    expect(replies()).toHaveLength(1);
+    expect(callbacks()).toHaveLength(1);
+  }, 90_000);
+
   it('a post cut off by SIGKILL is taken over and sent again with its nonce: the channel gets it once', async () => {
     fake = await startFakeDiscord();
     const discord = fake;

@@ -1,6 +1,6 @@
 /**
- * Ids already handled, so Slack's retries of one event are answered once: a bounded memory here, or a table every
- * instance shares (adapters/store/sql-event-ledger.ts).
+ * Ids already handled, so an event delivered twice (a Slack retry, a Discord event that two instances on one shard
+ * both get) is answered once: a bounded memory here, or a table every instance shares (store/sql-event-ledger.ts).
  */
 export interface SeenIds {
   /** True the first time an id is offered within the window; false for a repeat. */
@@ -39,4 +39,10 @@ export function createSeenIds(opts: SeenIdsOptions = DEFAULT_SEEN): { first(id: 
       return true;
     },
   };
+}
+
+/** The memory as a SeenIds: what one instance needs. */
+export function memorySeenIds(opts: SeenIdsOptions = DEFAULT_SEEN): SeenIds {
+  const memory = createSeenIds(opts);
+  return { first: async (id) => memory.first(id) };
 }
