@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFeedback, encodeFeedback } from '../../../adapters/slack/action-values.js';
 import { createSeenIds } from '../../../adapters/seen-ids.js';
+import { decodeFeedback, encodeFeedback } from '../../../adapters/slack/action-values.js';
 import { escapeSlack, mentionUser, normalizeInbound, safeText } from '../../../adapters/slack/text.js';
 
 describe('escaping and truncation', () => {
