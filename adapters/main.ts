@@ -1,7 +1,8 @@
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createSitrep } from '../src/sitrep.js';
+import type { Logger } from '../src/types.js';
 import { exitOnStartupError } from './cli/startup-error.js';
-import { loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { consoleLogSink } from './console/console-log.js';
 import { createConsoleDigestPoster } from './console/console-poster.js';
@@ -12,15 +13,23 @@ import { envFileText } from './load-env.js';
 import { createRoutableLogger } from './log.js';
 import { platformStarts, type RunningPlatform, startAll } from './platforms.js';
 import { openSemantic } from './semantic.js';
-import { openStores } from './store/stores.js';
+import { startWithRetry } from './start-retry.js';
+import { redactUrl } from './store/database.js';
+import { openStores, type Stores } from './store/stores.js';
 
 /** The composition root: the only place that reads the environment and decides what runs. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { envFile: envFileText });
   const { log, route: routeLogs } = createRoutableLogger(config.logLevel);
   const knowledge = loadKnowledge(config.knowledgeDir);
+  // Operator-facing lines like the start-up errors, not JSON log events; silent means silent.
+  const write = config.logLevel === 'silent' ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const semantic = await openSemantic(config.dataDir, log);
-  const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
+  const stores = await openStoresPatiently(config, log, write);
+  if (!stores) {
+    await semantic.embedder.close();
+    return;
+  }
   log.info('database ready', { kind: stores.kind, where: stores.where });
   const { insights, conversations } = stores;
   const digests = await openDigests({
@@ -93,8 +102,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  // Operator-facing lines like the start-up errors, not JSON log events; silent means silent.
-  const write = config.logLevel === 'silent' ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   try {
     await startAll(starts, { signal: connecting.signal, write, onStarted: (p) => running.push(p) });
   } catch (err) {
@@ -111,6 +118,37 @@ async function main(): Promise<void> {
   await digests.start(posters).catch((err: unknown) => {
     if (!shuttingDown) throw err;
   });
+}
+
+/**
+ * Opens the database, waiting (one line per attempt, with backoff) for a PostgreSQL server that is not up yet, as
+ * when the bot starts before it; undefined when a signal ends the wait.
+ */
+async function openStoresPatiently(
+  config: Config,
+  log: Logger,
+  write: (line: string) => void,
+): Promise<Stores | undefined> {
+  const waiting = new AbortController();
+  const stop = () => waiting.abort();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  try {
+    const opened = await startWithRetry({
+      name: 'database',
+      label: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir,
+      signal: waiting.signal,
+      write,
+      start: async () => {
+        const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
+        return { stores, stop: () => stores.close() };
+      },
+    });
+    return opened?.stores;
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  }
 }
 
 main().catch(exitOnStartupError);

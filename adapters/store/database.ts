@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { UnreachableError } from '../start-failure.js';
 import type { Guard } from './guard.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
 import type { Schema } from './schema.js';
@@ -132,12 +133,12 @@ export async function openPostgresDatabase(url: string, o: PostgresOptions = {})
   } catch (err) {
     await pool.end().catch(() => undefined);
     const detail = err instanceof Error ? err.message : String(err);
+    // Not up yet (refused, timed out, starting): the caller may wait for it. Anything else needs DATABASE_URL fixed.
+    const cause = isTransient(err) ? new UnreachableError(detail, { cause: err }) : err;
     throw new StoreError(
       `cannot use the database at ${where}: ${detail}. Check DATABASE_URL and that the server is up.`,
       where,
-      {
-        cause: err,
-      },
+      { cause },
     );
   }
   const guard: Guard = async (operation) => {
