@@ -122,15 +122,22 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   const claimRetry = { ...DEFAULT_CLAIM_RETRY, ...opts.claimRetry };
 
+  /** The wait before trying again something due at `due` that failed `attempt` times; undefined: give up. */
+  const nextWait = (attempt: number, due: Date): number | undefined => {
+    const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
+    return attempt >= claimRetry.attempts || now().getTime() + wait - due.getTime() > lateMs
+      ? undefined
+      : wait;
+  };
+
   /** A read that meets a locked or unreachable database is tried again, as a claim is, while `due` can still post. */
   const readWhileBusy = async <T>(read: () => Promise<T>, due: Date): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await read();
       } catch (e) {
-        const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
-        if (!isStoreBusy(e) || now().getTime() + wait - due.getTime() > lateMs || !(await sleep(wait)))
-          throw e;
+        const wait = nextWait(attempt, due);
+        if (!isStoreBusy(e) || wait === undefined || !(await sleep(wait))) throw e;
       }
     }
   };
@@ -159,15 +166,14 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         claimed = await leases.claim(sub.id, slot);
       } catch (e) {
         busyUntil = Math.max(busyUntil, Date.now() + Math.min(claimRetry.baseMs, BUSY_SKIP_MS));
-        const wait = Math.min(claimRetry.maxMs, claimRetry.baseMs * 2 ** (attempt - 1));
-        const giveUp = attempt >= claimRetry.attempts || now().getTime() + wait - slot.getTime() > lateMs;
-        if (attempt === 1 && !giveUp)
+        const wait = nextWait(attempt, slot);
+        if (attempt === 1 && wait !== undefined)
           opts.log.warn('digest slot not claimed yet: the database is busy, trying again', {
             ...ctx,
             waitMs: wait,
             error: messageOf(e),
           });
-        if (giveUp || !(await sleep(wait))) {
+        if (wait === undefined || !(await sleep(wait))) {
           opts.log.error('digest slot skipped: it could not be claimed in the database', {
             ...ctx,
             attempts: attempt,

@@ -141,7 +141,7 @@ export function createSqlDigestStore(
           })
           .onConflict((oc) => oc.columns(['subscription_id', 'slot_time']).doNothing())
           .executeTakeFirst();
-        return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+        return changed(r);
       }),
     // A claim from before leases (no lease_until) counts as run out.
     takeOverSlot: (id, slot, now, lease) =>
