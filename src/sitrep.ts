@@ -19,6 +19,7 @@ import { buildSemanticIndex } from './semantic/semantic-index.js';
 import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
 import { whileStoreBusy } from './store-busy.js';
 import { stripChatNoise } from './text/chat-noise.js';
+import { questionSentences } from './text/focus.js';
 import { wellFormed } from './text/normalize.js';
 import type { Answer, Command, FeedbackEvent, KnowledgeBase, Logger, Question, Reply } from './types.js';
 
@@ -109,8 +110,18 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   const explain = async (raw: string): Promise<Explained> => {
     const text = stripChatNoise(raw);
     const base = current;
-    const analysis = analyzeQuestion(base, text, await vectorOf(embeddingText(base.index, text)));
-    const decision = judge(model, base, analysis);
+    const judgeText = async (t: string) => {
+      const analysis = analyzeQuestion(base, t, await vectorOf(embeddingText(base.index, t)));
+      return { analysis, decision: judge(model, base, analysis) };
+    };
+    let { analysis, decision } = await judgeText(text);
+    // Context around the question can drown it: the question sentences alone get a second reading.
+    const asking = decision.kind === 'unknown' ? questionSentences(text) : undefined;
+    if (asking) {
+      const focused = await judgeText(asking);
+      if (focused.decision.kind === 'answered' || focused.decision.kind === 'ambiguous')
+        ({ analysis, decision } = focused);
+    }
     return {
       ...analysis,
       answer: answerFromDecision(base, raw, decision, freshness()),

@@ -61,6 +61,20 @@ describe('answers', () => {
     expect(outcome(await sitrep.ask(noisy))).toEqual(outcome(await sitrep.ask('what about machine tools?')));
   });
 
+  it.each([
+    [
+      'Drafting a timeline for our tracker, the wire copy was vague. When exactly was Scholz in China? Thanks in advance, this goes out tonight.',
+      'When exactly was Scholz in China?',
+    ],
+    [
+      "Writing a short explainer for tomorrow's newsletter about the U.S. intel release. What share of Russia's machine tool imports came from China? Need it for the chart.",
+      "What share of Russia's machine tool imports came from China?",
+    ],
+  ])('reads the question in a message that gives context first (%#)', async (message, question) => {
+    const a = answered(await sitrep.ask(message));
+    expect(a.facts[0]?.id).toBe(answered(await sitrep.ask(question)).facts[0]?.id);
+  });
+
   it('survives typos and synonyms', async () => {
     expect(
       answered(await sitrep.ask('how much of russias machien tool imports are from china')).facts[0]?.id,

@@ -16,6 +16,7 @@ const sets = loadSets(Object.keys(tuningSets()));
  */
 const FLOORS: Record<string, { answers: number; refusals: number }> = {
   blind: { answers: 94, refusals: 96 },
+  'dev-d1': { answers: 86, refusals: 86 },
   blind2: { answers: 96, refusals: 94 },
   blind3: { answers: 94, refusals: 95 },
   blind4: { answers: 94, refusals: 96 },

@@ -7,15 +7,17 @@ import { evaluate, loadQuestions, pct } from './evaluate.js';
 /**
  * `npm run exam`: the sealed final exam (tests/eval/sealed/*.yml), written by helpers who saw only the seed and the
  * sources, never read while tuning. It prints figures only, never an item: a set whose items were seen is a tuning set.
+ * `npm run exam -- exam-c exam-d` runs only the sets named (each set is run once: a set already run is spent).
  */
-async function main() {
+async function main(only: string[]) {
   const silent = { info() {}, warn() {}, error() {} };
   const semantic = await openSemantic(process.env.DATA_DIR ?? 'data', silent);
   const sitrep = await createSitrep({ knowledge: loadKnowledge('knowledge'), log: silent, ...semantic });
   const total = { correct: 0, answerable: 0, refused: 0, refusable: 0, wrongAnswers: 0, stale: 0 };
-  for (const file of readdirSync('tests/eval/sealed').filter(
-    (f) => /^[\w-]+\.yml$/.test(f) && !f.includes('.raw'),
-  )) {
+  const files = readdirSync('tests/eval/sealed').filter(
+    (f) => /^[\w-]+\.yml$/.test(f) && (only.length === 0 || only.includes(f.replace(/\.yml$/, ''))),
+  );
+  for (const file of files) {
     const r = await evaluate(sitrep, loadQuestions(`tests/eval/sealed/${file}`));
     // A wrong confident answer: an answer from the wrong fact, or an answer where a refusal was due.
     const wrong = r.failures.filter(
@@ -37,7 +39,7 @@ async function main() {
   await semantic.embedder.close();
 }
 
-main().catch((err) => {
+main(process.argv.slice(2)).catch((err) => {
   console.error(err);
   process.exit(1);
 });

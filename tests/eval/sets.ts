@@ -16,8 +16,17 @@ export function tuningSets(): Record<string, string> {
       const m = /^(p\d+|[a-z-]+)\.yml$/.exec(f);
       if (m) sets[`pool-${m[1]}`] = `tests/eval/pool/${f}`;
     }
+  // Written blind like the pool but kept out of fitting: a check on the model that `npm run train` never sees.
+  if (existsSync('tests/eval/dev'))
+    for (const f of readdirSync('tests/eval/dev').sort()) {
+      const m = /^([a-z]\d+)\.yml$/.exec(f);
+      if (m) sets[`dev-${m[1]}`] = `tests/eval/dev/${f}`;
+    }
   return sets;
 }
+
+/** The sets `npm run train` fits on when none is named: every tuning set but the dev sets. */
+export const fittingSets = () => Object.keys(tuningSets()).filter((name) => !name.startsWith('dev-'));
 
 export function loadSets(names: string[]): { name: string; questions: EvalQuestion[] }[] {
   const all = tuningSets();

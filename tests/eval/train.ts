@@ -26,7 +26,7 @@ import type { KnowledgeBase } from '../../src/types.js';
 import { BOOSTING, fitBoosted } from './boosting.js';
 import type { EvalQuestion } from './evaluate.js';
 import { fitLogistic } from './logistic.js';
-import { loadSets, tuningSets } from './sets.js';
+import { fittingSets, loadSets } from './sets.js';
 
 const FOLDS = 5;
 const LAMBDA = 1;
@@ -87,7 +87,7 @@ async function main() {
     'mixed-odd': await cutBack(1),
   };
   const named = process.argv.slice(2);
-  const sets = loadSets(named.length ? named : Object.keys(tuningSets()));
+  const sets = loadSets(named.length ? named : fittingSets());
   const raw = sets.flatMap((s) => s.questions.map((q) => ({ set: s.name, q })));
   const texts = raw.map((r) => stripChatNoise(r.q.q));
   const vectors = await embedCached(
