@@ -5,6 +5,7 @@
  */
 import { francAll } from 'franc-min';
 import { MAX_QUERY_CHARS } from '../engine/match.js';
+import { asksJudgement } from '../engine/scope.js';
 import { normalize } from '../text/normalize.js';
 
 export type QuestionProblem = 'too-long' | 'not-english' | 'forecast';
@@ -49,7 +50,7 @@ export function questionProblem(
 ): QuestionProblem | undefined {
   if (text.length > MAX_QUERY_CHARS) return 'too-long';
   if (notEnglish(text, knownWord)) return 'not-english';
-  if (FORECAST.test(text) || OPINION.test(text)) return 'forecast';
+  if (FORECAST.test(text) || OPINION.test(text) || asksJudgement(normalize(text))) return 'forecast';
   return undefined;
 }
 

@@ -10,7 +10,15 @@ import type { SearchIndex } from './search-index.js';
 const NOT_FOR_FACTS =
   /\bwill (?:\w+ ){0,8}?(?:stop|end|halt|cease|change course|back down|give in|comply|win|lose|collapse|survive|be lifted|be eased|be removed|be scrapped|keep|continue|peak|grow|rise|increase|decrease|decline|fall|drop)\b|\bnext (?:year|month|quarter|week)\b|\b(?:do you (?:think|believe|reckon|expect)|your (?:view|opinion|take|prediction|guess)|wishful thinking|predict(?:ion)?s?|ignore (?:(?:all|any|the|your|previous|prior|above|earlier) )*(?:instructions|rules|prompts?)|disregard (?:\w+ ){0,3}?(?:instructions|rules|prompts?)|repeat after me|pretend|you are now|^act as|act as (?:a|an|my|if)|system prompt|jailbreak|developer mode)\b/;
 
-export const asksForOpinionOrForecast = (query: AnalyzedQuery) => NOT_FOR_FACTS.test(query.normalized);
+/** What will happen, or whether something is good: a judgement no source reported as fact. */
+const JUDGEMENT =
+  /\b(?:is|are|was|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really )?(?:going|likely|expected) to\b|\b(?:who|what|which|how|when) (?:is |s |are )?going to\b|\bhow long (?:can|could|will)\b|\beventually\b|\bin the (?:long run|future)\b|\b(?:is|was|are|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really |actually )?(?:fair|good|bad|right|wrong|wise|smart|justified|effective|working|worth it|a (?:good|bad) (?:idea|move|thing)|a mistake)\b|\bgood idea\b|\bshould (?:the|china|russia|europe|beijing|moscow|washington|we|they|i)\b/;
+
+/** `normalized`: the question as `normalize` leaves it. */
+export const asksJudgement = (normalized: string) =>
+  NOT_FOR_FACTS.test(normalized) || JUDGEMENT.test(normalized);
+
+export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(query.normalized);
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;

@@ -20,6 +20,10 @@ describe('refusals name the real reason', () => {
     'will China stop supporting Russia?',
     'do you think the metals ban will work?',
     'is Russia going to win the war next year?',
+    'Is the metals ban actually working?',
+    "who's going to come out on top in Ukraine?",
+    'Will the chip shipments to Russia eventually dry up?',
+    'How long can the Russian war economy hold out?',
   ])('a forecast or opinion: %s', async (q) => {
     const a = await sitrep.ask(q);
     expect(reason(a)).toBe('forecast');
