@@ -3,7 +3,12 @@ import { detectIntent, type Intent } from './intent.js';
 import { LEXICAL } from './lexical-constants.js';
 import { MONTHS } from './periods.js';
 import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
-import { type Correction, correctTypo } from './typo.js';
+import { type Correction, correctTypo, stopwordTypo } from './typo.js';
+
+const stopwordFix = (w: string): Correction | null => {
+  const word = stopwordTypo(w);
+  return word ? { token: word, distance: 1 } : null;
+};
 
 const TYPO_PENALTY = 0.02;
 /** An unknown word weighs about as much as the rarest known word: it may well be what the question is about. */
@@ -61,7 +66,7 @@ export function analyze(
   const words = normalized.split(' ').map((w) => {
     const known = index.surface.has(w) || index.postings.has(stem(w));
     if (w.length === 0 || isStopword(w) || known) return w;
-    const fix = correctTypo(index, w, cache);
+    const fix = correctTypo(index, w, cache) ?? stopwordFix(w);
     if (!fix) return w;
     corrections += fix.distance;
     return fix.token;

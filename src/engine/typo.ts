@@ -1,3 +1,4 @@
+import { stopwords } from '../text/normalize.js';
 import type { SearchIndex } from './search-index.js';
 
 /** Damerau-Levenshtein distance (optimal string alignment), small strings only. */
@@ -48,4 +49,24 @@ export function correctTypo(
   if (cache.size > 5000) cache.clear();
   cache.set(token, best);
   return best;
+}
+
+/**
+ * A misspelt function word ("whn", "abuot", "thier"): unknown words weigh as much as the rarest known one, so an
+ * uncorrected "whn" would look like the point of the question.
+ */
+export function stopwordTypo(token: string): string | undefined {
+  if (token.length < 3 || token.length > 7 || /\d/.test(token)) return undefined;
+  // Only a dropped letter or two swapped ones: "wheat" is a word, not "what" with a letter too many.
+  const swapped = (word: string) =>
+    word.length === token.length && [...word].sort().join() === [...token].sort().join();
+  for (const word of stopwords())
+    if (
+      word.length >= 3 &&
+      word[0] === token[0] &&
+      (word.length === token.length + 1 || swapped(word)) &&
+      editDistance(token, word) === 1
+    )
+      return word;
+  return undefined;
 }

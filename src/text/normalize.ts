@@ -113,6 +113,7 @@ export function stem(word: string): string {
 }
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+export const stopwords = (): ReadonlySet<string> => STOPWORDS;
 /** Generic words are checked after stemming, so the list is stemmed the same way. */
 const GENERIC_STEMS = new Set([...GENERIC].map(stem));
 export const isGeneric = (word: string): boolean => GENERIC_STEMS.has(word);

@@ -75,6 +75,15 @@ describe('answers', () => {
     expect(a.facts[0]?.id).toBe(answered(await sitrep.ask(question)).facts[0]?.id);
   });
 
+  it.each([
+    ['whn was scholz in china', 'when was scholz in china'],
+    ['did biden raise it wiht xi in thier call', 'did biden raise it with xi in their call'],
+  ])('reads misspelt function words as the words meant: %j', async (typo, meant) => {
+    expect(answered(await sitrep.ask(typo)).facts[0]?.id).toBe(
+      answered(await sitrep.ask(meant)).facts[0]?.id,
+    );
+  });
+
   it('survives typos and synonyms', async () => {
     expect(
       answered(await sitrep.ask('how much of russias machien tool imports are from china')).facts[0]?.id,
