@@ -13,6 +13,7 @@ const STOPWORDS = new Set(
   explain explained describe mean means tell us
   teh hte waht wat whta abt thier thru im ive dont doesnt didnt isnt wasnt arent werent cant
   whats whos wheres whens hows whys thats theres heres
+  tl dr thx ngl wdym fyi imo imho btw afaik iirc tbh rn ty
   overview summarise summarize recap rundown gist tldr briefly bit piece point points specific specifically actual
   accurate correct real verify check simple simply plain paragraph sentence para bullet bullets clarify remind recall
   else regarding re concerning wrt cos coz kindly mate team folks yo sorry btw fyi asap urgently deadline draft memo

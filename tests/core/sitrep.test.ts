@@ -78,7 +78,9 @@ describe('answers', () => {
   it.each([
     ['whn was scholz in china', 'when was scholz in china'],
     ['did biden raise it wiht xi in thier call', 'did biden raise it with xi in their call'],
-  ])('reads misspelt function words as the words meant: %j', async (typo, meant) => {
+    ['tl;dr when did blinken go to china, thx', 'when did blinken go to china'],
+    ['ngl wdym hold china accountable, fyi', 'hold china accountable'],
+  ])('reads misspelt function words and chat shorthand as the words meant: %j', async (typo, meant) => {
     expect(answered(await sitrep.ask(typo)).facts[0]?.id).toBe(
       answered(await sitrep.ask(meant)).facts[0]?.id,
     );
