@@ -29,7 +29,10 @@ function asksOtherKindOfFigure(query: AnalyzedQuery, candidate: Scored): boolean
   const { figures, firms, claim } = candidate.entry.fact;
   const q = query.normalized;
   const counting = COUNTING.test(q);
-  const counted = figures.some((f) => f.unit === 'count') || COUNT_WORDS.test(claim);
+  const counted =
+    figures.some((f) => f.unit === 'count') ||
+    COUNT_WORDS.test(claim) ||
+    (TIME_UNITS.test(q) && DATE_SPAN.test(claim));
   return (
     (query.intent === 'how-much' && figures.length === 0 && !(counting && counted)) ||
     (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
@@ -102,6 +105,11 @@ const COUNT_WORDS =
 /** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
 const COUNTING =
   /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b| percent\b| billion\b| million\b)/;
+
+/** "How many days…" is a length of time: a span of dates ("from 17 to 19 April") gives it. */
+const TIME_UNITS = /\bhow many (?:hours|days|nights|weeks|months|years)\b/;
+const DATE_SPAN =
+  /\b(?:from|between) \d{1,2}(?: [A-Z][a-z]+)? (?:to|and|until) \d{1,2} [A-Z][a-z]+\b|\b\d{1,2}\s?[-–]\s?\d{1,2} [A-Z][a-z]+\b/;
 
 /** Glossary terms for a reaction: "how did X react / reply / deny". */
 const REACTION = ['respons', 'deny'];

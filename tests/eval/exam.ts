@@ -7,7 +7,8 @@ import { evaluate, loadQuestions, pct } from './evaluate.js';
 /**
  * `npm run exam`: the sealed final exam (tests/eval/sealed/*.yml), written by helpers who saw only the seed and the
  * sources, never read while tuning. It prints figures only, never an item: a set whose items were seen is a tuning set.
- * `npm run exam -- exam-c exam-d` runs only the sets named (each set is run once: a set already run is spent).
+ * `npm run exam -- exam-e exam-f` runs only the sets named. Each set is run once: a set already run is spent and
+ * moves to tests/eval/spent/, where it becomes a tuning set.
  */
 async function main(only: string[]) {
   const silent = { info() {}, warn() {}, error() {} };

@@ -22,11 +22,18 @@ export function tuningSets(): Record<string, string> {
       const m = /^([a-z]\d+)\.yml$/.exec(f);
       if (m) sets[`dev-${m[1]}`] = `tests/eval/dev/${f}`;
     }
+  // Former sealed exams, run once and reported: readable now, and like dev kept out of fitting.
+  if (existsSync('tests/eval/spent'))
+    for (const f of readdirSync('tests/eval/spent').sort()) {
+      const m = /^(exam-[a-z])\.yml$/.exec(f);
+      if (m) sets[`spent-${m[1]}`] = `tests/eval/spent/${f}`;
+    }
   return sets;
 }
 
-/** The sets `npm run train` fits on when none is named: every tuning set but the dev sets. */
-export const fittingSets = () => Object.keys(tuningSets()).filter((name) => !name.startsWith('dev-'));
+/** The sets `npm run train` fits on when none is named: every tuning set but the dev sets and spent exams. */
+export const fittingSets = () =>
+  Object.keys(tuningSets()).filter((name) => !name.startsWith('dev-') && !name.startsWith('spent-'));
 
 export function loadSets(names: string[]): { name: string; questions: EvalQuestion[] }[] {
   const all = tuningSets();
