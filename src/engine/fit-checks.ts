@@ -26,15 +26,16 @@ export const FIT_CHECKS = {
  * percentage, count, money figure or named firm) would answer something else.
  */
 function asksOtherKindOfFigure(query: AnalyzedQuery, candidate: Scored): boolean {
-  const { figures, firms, claim } = candidate.entry.fact;
-  const q = query.normalized;
+  const { figures, firms, claim, date } = candidate.entry.fact;
+  const q = query.corrected;
   const counting = COUNTING.test(q);
   const counted =
     figures.some((f) => f.unit === 'count') ||
     COUNT_WORDS.test(claim) ||
-    (TIME_UNITS.test(q) && DATE_SPAN.test(claim));
+    (COUNTS_FIRMS.test(q) && (firms?.length ?? 0) > 0) ||
+    (TIME_UNITS.test(q) && (DATE_SPAN.test(claim) || (INTERVAL.test(q) && (date || DATE.test(claim)))));
   return (
-    (query.intent === 'how-much' && figures.length === 0 && !(counting && counted)) ||
+    (query.intent === 'how-much' && !query.yesNo && figures.length === 0 && !(counting && counted)) ||
     (query.intent === 'share' && !figures.some((f) => f.unit === 'percent')) ||
     (counting && !counted) ||
     (MONEY.test(q) && !figures.some((f) => f.unit === 'USD' || f.unit === 'GBP')) ||
@@ -92,11 +93,11 @@ function namesOtherSubject(index: SearchIndex, query: AnalyzedQuery, candidate: 
 
 /** A sum of money is asked for ("dollar value", "how much revenue"): a share or a count does not answer it. */
 const MONEY =
-  /\b(?:usd|dollars?|gbp|pounds? sterling|worth|valued?|costs?|turnover)\b|(?<!pay (?:a|the) )\bprices?\b|\b(?:annual|yearly|total) (?:sales|revenues?|income|earnings)\b/;
+  /\b(?:usd|dollars?|gbp|pounds? sterling|worth|costs?|turnover)\b|(?<!by )\bvalued?\b|(?<!pay (?:a|the) )\bprices?\b|\b(?:annual|yearly|total) (?:sales|revenues?|income|earnings)\b/;
 
 /** The question wants companies named ("which Chinese firms…", "names of the groups"). */
 const ASKS_FIRMS =
-  /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\b(?:names? (?:of|the)|list (?:the|all|of)) (?:\w+ ){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|plants?|groups?|manufacturers?|makers?|suppliers?|producers?)\b/;
+  /\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|the|a|to|for|about|with|of|from|in|on|by)\b)\w+ ){0,2}(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|groups?(?! of seven)|manufacturers?|makers?|suppliers?|producers?|plants?|vendors?|businesses)\b|\b(?:names? (?:of|the)|list (?:the|all|of)) (?:\w+ ){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|factor(?:y|ies)|plants?|groups?|manufacturers?|makers?|suppliers?|producers?)\b/;
 
 /** A claim that counts in words ("AP quoted two officials") answers "how many" too. */
 const COUNT_WORDS =
@@ -104,10 +105,18 @@ const COUNT_WORDS =
 
 /** "How many drones…" asks for a count; "how many of…" is a share and "how many dollars" an amount. */
 const COUNTING =
-  /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b| percent\b| billion\b| million\b)/;
+  /\bhow many\b(?! of\b| usd\b| gbp\b| dollars?\b| pounds?\b| percent(?:age)?\b| billions?\b| millions?\b| trillions?\b)/;
+
+/** "How many firms were named": a fact that names them gives the count. */
+const COUNTS_FIRMS =
+  /\bhow many (?:\w+ )?(?:firms|companies|entities|groups|suppliers|makers|manufacturers)\b/;
 
 /** "How many days…" is a length of time: a span of dates ("from 17 to 19 April") gives it. */
 const TIME_UNITS = /\bhow many (?:hours|days|nights|weeks|months|years)\b/;
+/** "How many days before the briefing…": the distance between two dated events. */
+const INTERVAL = /\b(?:before|after|earlier|later|ahead of|since|between)\b/;
+const DATE =
+  /\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const DATE_SPAN =
   /\b(?:from|between) \d{1,2}(?: [A-Z][a-z]+)? (?:to|and|until) \d{1,2} [A-Z][a-z]+\b|\b\d{1,2}\s?[-–]\s?\d{1,2} [A-Z][a-z]+\b/;
 

@@ -35,8 +35,8 @@ export interface SearchIndex {
   maxIdf: number;
   /** Every word (unstemmed, before synonym expansion) found in the facts and the glossary. */
   surface: Set<string>;
-  /** fuse.js over `surface` words by first letter, used to correct typos word by word */
-  vocabulary: Map<string, Fuse<string>>;
+  /** `surface` words by first letter, with fuse.js over them: used to correct typos word by word */
+  vocabulary: Map<string, { words: string[]; fuse: Fuse<string> }>;
   expand: Expander;
   /** every subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
   subjectNames: Map<string, string>;
@@ -118,7 +118,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const vocabulary = new Map(
     [...byLetter].map(([letter, words]) => [
       letter,
-      new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }),
+      {
+        words,
+        fuse: new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }),
+      },
     ]),
   );
   // Topic labels first ("Machine tools", not "Dalian Machine Tool Group"); entities name people and firms.

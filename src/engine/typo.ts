@@ -40,11 +40,20 @@ export function correctTypo(
   const allowed = token.length >= 8 ? 2 : 1;
   // A four-letter word is only trusted as a dropped letter ("chin" -> "china"), never as a changed one.
   const fits = (word: string) => token.length > 4 || word.length === 5;
+  const vocabulary = index.vocabulary.get(token[0] as string);
+  // fuse.js ranks by shared runs of letters, so a short word with a dropped letter ("chna") can rank below longer
+  // words that share more ("charges"): words of about the token's length are checked as well.
+  const proposed = new Set([
+    ...(vocabulary?.fuse.search(token, { limit: 8 }).map((hit) => hit.item) ?? []),
+    ...(token.length <= 7
+      ? (vocabulary?.words.filter((w) => Math.abs(w.length - token.length) <= allowed) ?? [])
+      : []),
+  ]);
   let best: Correction | null = null;
-  for (const hit of index.vocabulary.get(token[0] as string)?.search(token, { limit: 8 }) ?? []) {
-    const distance = editDistance(token, hit.item);
-    if (distance > allowed || hit.item[0] !== token[0] || !fits(hit.item)) continue;
-    if (!best || distance < best.distance) best = { token: hit.item, distance };
+  for (const word of proposed) {
+    const distance = editDistance(token, word);
+    if (distance > allowed || !fits(word)) continue;
+    if (!best || distance < best.distance) best = { token: word, distance };
   }
   if (cache.size > 5000) cache.clear();
   cache.set(token, best);

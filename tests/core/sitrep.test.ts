@@ -294,6 +294,12 @@ describe('answers', () => {
       'What is the name of the island where the G7 ministers met?',
       "List the dates of Blinken's China visit",
       "How many percent of Russia's microelectronics came from China?",
+      // A fact naming the firms counts them; two dated events give the days between them.
+      'How many Chinese firms were named over optics for Russian tanks?',
+      'How many days before the briefing did Campbell speak?',
+      // "By value" qualifies a share; "what to" is no question for a firm.
+      '90% of what exactly — imports by value?',
+      'What did Yellen say to Chinese companies?',
     ])
       expect((await signals(text))[kindOfFigure], text).toBe(0);
     expect((await signals('How many times has Blinken visited China?'))[kindOfFigure]).toBe(1);
