@@ -120,7 +120,12 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       letter,
       {
         words,
-        fuse: new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }),
+        fuse: new Fuse(words, {
+          includeScore: true,
+          threshold: 0.4,
+          ignoreLocation: true,
+          minMatchCharLength: 3,
+        }),
       },
     ]),
   );

@@ -34,6 +34,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-b': { answers: 82, refusals: 81 },
   'spent-exam-c': { answers: 91, refusals: 79 },
   'spent-exam-d': { answers: 85, refusals: 90 },
+  'spent-exam-e': { answers: 92, refusals: 84 },
+  'spent-exam-f': { answers: 82, refusals: 92 },
 };
 
 describe('evaluation sets', () => {
