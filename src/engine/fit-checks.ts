@@ -1,6 +1,6 @@
 import { LEXICAL } from './lexical-constants.js';
 import type { AnalyzedQuery, Scored } from './match.js';
-import { asksOtherMonth, asksOtherPeriod } from './periods.js';
+import { asksOtherMonth, asksOtherPeriod, MONTHS } from './periods.js';
 import type { SearchIndex } from './search-index.js';
 import { asksUnrecordedActor } from './speaker.js';
 
@@ -115,8 +115,9 @@ const COUNTS_FIRMS =
 const TIME_UNITS = /\bhow many (?:hours|days|nights|weeks|months|years)\b/;
 /** "How many days before the briefing…": the distance between two dated events. */
 const INTERVAL = /\b(?:before|after|earlier|later|ahead of|since|between)\b/;
-const DATE =
-  /\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const DATE = new RegExp(
+  `\\b\\d{1,2} (?:${MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1)).join('|')})\\b`,
+);
 const DATE_SPAN =
   /\b(?:from|between) \d{1,2}(?: [A-Z][a-z]+)? (?:to|and|until) \d{1,2} [A-Z][a-z]+\b|\b\d{1,2}\s?[-–]\s?\d{1,2} [A-Z][a-z]+\b/;
 
