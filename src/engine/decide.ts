@@ -44,7 +44,12 @@ export function decide(
   const confidence = confidenceOf(model, judged);
   const [best, second] = judged;
   if (!best || confidence < model.answerAt)
-    return { kind: 'unknown', subject: findSubject(index, query, ranked), confidence, judged };
+    return {
+      kind: 'unknown',
+      subject: findSubject(index, query, ranked) ?? closeTopic(model, index, judged),
+      confidence,
+      judged,
+    };
   const close = judged.filter((j) => j.p >= best.p * model.askBackRatio).slice(0, 3);
   if (close.length > 1) return { kind: 'ambiguous', options: close, confidence, judged };
   const runnerUp = second && second.p >= model.offerAt ? second : undefined;
@@ -63,4 +68,22 @@ function findSubject(
   if (!token) return undefined;
   const facts = ranked.filter((r) => r.entry.subjects.has(token)).slice(0, 3);
   return { name: index.subjectNames.get(token) ?? token.replace(/_/g, ' '), facts };
+}
+
+/**
+ * With no subject named, a refused question that still ranks facts of one topic well is about that topic: the refusal
+ * says so and offers those facts, instead of claiming the question is outside what Sitrep covers.
+ */
+function closeTopic(
+  model: DecisionModel,
+  index: SearchIndex,
+  judged: Judged[],
+): { name: string; facts: Scored[] } | undefined {
+  const topic = judged[0] && judged[0].p >= model.offerAt ? judged[0].entry.fact.topics[0] : undefined;
+  if (!topic) return undefined;
+  const facts = judged
+    .filter((j) => j.p >= model.offerAt && j.entry.fact.topics.includes(topic))
+    .slice(0, 3)
+    .map((j) => j.lexical);
+  return { name: index.topicNames.get(topic) ?? topic, facts };
 }

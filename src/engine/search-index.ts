@@ -40,6 +40,8 @@ export interface SearchIndex {
   expand: Expander;
   /** every subject token -> how a person reads it: the entity or topic label it came from ("machine_tool" -> "Machine tools") */
   subjectNames: Map<string, string>;
+  /** Topic id to its label. */
+  topicNames: Map<string, string>;
   /** Normalise, expand synonyms, tokenise: the same pipeline for facts and questions. */
   tokenize(text: string): string[];
 }
@@ -137,5 +139,6 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   ];
   for (const [text, name] of named as [string, string][])
     for (const t of tokenize(text)) if (!subjectNames.has(t)) subjectNames.set(t, name);
-  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames };
+  const topicNames = new Map(kb.topics.map((t) => [t.id, t.label]));
+  return { facts, postings, idf, maxIdf, surface, vocabulary, expand, tokenize, subjectNames, topicNames };
 }

