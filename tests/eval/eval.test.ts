@@ -24,7 +24,7 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'pool-p2': { answers: 85, refusals: 91 },
   'pool-p3': { answers: 74, refusals: 83 },
   'pool-p4': { answers: 84, refusals: 89 },
-  'pool-p5': { answers: 81, refusals: 87 },
+  'pool-p5': { answers: 81, refusals: 85 },
   'pool-p6': { answers: 87, refusals: 86 },
   'pool-p7': { answers: 89, refusals: 82 },
   'pool-p8': { answers: 90, refusals: 85 },
