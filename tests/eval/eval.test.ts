@@ -40,6 +40,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-d': { answers: 85, refusals: 90 },
   'spent-exam-e': { answers: 92, refusals: 84 },
   'spent-exam-f': { answers: 82, refusals: 92 },
+  'spent-exam-g': { answers: 90, refusals: 82 },
+  'spent-exam-h': { answers: 84, refusals: 77 },
 };
 
 describe('evaluation sets', () => {
