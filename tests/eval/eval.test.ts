@@ -42,6 +42,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-f': { answers: 82, refusals: 92 },
   'spent-exam-g': { answers: 90, refusals: 82 },
   'spent-exam-h': { answers: 84, refusals: 77 },
+  'spent-exam-i': { answers: 87, refusals: 86 },
+  'spent-exam-j': { answers: 85, refusals: 84 },
 };
 
 describe('evaluation sets', () => {
