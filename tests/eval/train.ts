@@ -164,6 +164,7 @@ async function main() {
     const ref = idx.filter((i) => (items[i] as Item).q.expect === 'refuse');
     const ok = (list: number[]) => list.filter((i) => outcome(i, answerAt, askBackRatio) > 0).length;
     const credit = (list: number[]) => list.reduce((n, i) => n + outcome(i, answerAt, askBackRatio), 0);
+    const [answerRate, refusalRate] = [credit(ans) / ans.length, credit(ref) / ref.length];
     return {
       ans,
       ref,
@@ -171,9 +172,7 @@ async function main() {
       okRef: ok(ref),
       // The bar is both rates at once, and a wrong answer is worse than a refusal: the weaker rate decides, the
       // mean only breaks ties. (The mean alone let the threshold swing between refits.)
-      objective:
-        Math.min(credit(ans) / ans.length, credit(ref) / ref.length) +
-        (credit(ans) / ans.length + credit(ref) / ref.length) / 2000,
+      objective: Math.min(answerRate, refusalRate) + (answerRate + refusalRate) / 2000,
     };
   };
   // Thresholds are set on the sets written blind: the older sets were written with their examples in view and are
