@@ -2,7 +2,7 @@ import type { SemanticIndex, SemanticScore } from '../semantic/semantic-index.js
 import { nearestFacts, semanticScore } from '../semantic/semantic-index.js';
 import { FIT_CHECKS } from './fit-checks.js';
 import { type AnalyzedQuery, type Scored, scoreFacts } from './match.js';
-import { asksForOpinionOrForecast, asksUnknownGoods } from './scope.js';
+import { asksAboutFuture, asksForOpinionOrForecast, asksUnknownGoods } from './scope.js';
 import type { IndexedFact, SearchIndex } from './search-index.js';
 
 /** How many facts each signal proposes; the learned model then scores their union. */
@@ -48,6 +48,7 @@ export const FEATURES = [
   'asksDuration',
   'asksKinds',
   'opinionOrForecast',
+  'futureQuestion',
   'unknownGoods',
   'shortQuestion',
   'typos',
@@ -93,6 +94,7 @@ export function candidates({ index, query, ranked, semantic, vector }: Signals):
     asksKinds: Number(KINDS.test(query.normalized)),
     unknownName: Number(query.tokens.some((t) => t.unknownName)),
     opinionOrForecast: Number(asksForOpinionOrForecast(query)),
+    futureQuestion: Number(asksAboutFuture(query)),
     unknownGoods: Number(asksUnknownGoods(index, query)),
     shortQuestion: Number(query.tokens.filter((t) => !t.generic).length <= 2),
     typos: Math.min(query.corrections, 3) / 3,

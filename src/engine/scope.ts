@@ -12,13 +12,23 @@ const NOT_FOR_FACTS =
 
 /** What will happen, or whether something is good: a judgement no source reported as fact. */
 const JUDGEMENT =
-  /\b(?:is|are|was|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really )?(?:going|likely|expected) to\b|\b(?:who|what|which|how|when) (?:is |s |are )?going to\b|\bhow long (?:can|could|will)\b|\beventually\b|\bin the (?:long run|future)\b|\b(?:is|was|are|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really |actually )?(?:fair|good|bad|right|wrong|wise|smart|justified|effective|working|worth it|a (?:good|bad) (?:idea|move|thing)|a mistake)\b|\bgood idea\b|\bshould (?:the|china|russia|europe|beijing|moscow|washington|we|they|i)\b/;
+  /\b(?:is|are|was|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really )?(?:going|likely|expected) to\b|\b(?:who|what|which|how|when) (?:is |s |are )?going to\b|\bhow long (?:can|could|will)\b|\beventually\b|\bin the (?:long run|future)\b|\b(?:is|was|are|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really |actually )?(?:fair|good|bad|right|wrong|wise|smart|justified|effective|working|worth it|a (?:good|bad) (?:idea|move|thing)|a mistake)\b|\bgood idea\b|\bshould (?:the|china|russia|europe|beijing|moscow|washington|we|they|i|my|our|you|us)\b|\b(?:smart|wise|clever|good|bad|right|wrong|dumb|stupid) (?:move|idea|call|decision|choice|strategy)\b|\bjust (?:empty )?(?:talk|words|rhetoric|posturing|bluster|for show)\b|\bempty (?:talk|words|threats?|rhetoric)\b/;
 
 /** `normalized`: the question as `normalize` leaves it. */
 export const asksJudgement = (normalized: string) =>
   NOT_FOR_FACTS.test(normalized) || JUDGEMENT.test(normalized);
 
 export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(query.normalized);
+
+/**
+ * A question put in the future ("will the EU follow?", "when will they talk again?", "is China going to attend?").
+ * Most are forecasts, but some ask what was announced ("will the CME accept new Russian nickel?"), so this is one
+ * input of the decision, weighed against how well a fact matches, not a reason to refuse by itself.
+ */
+const FUTURE =
+  /^(?:\w+ ){0,3}?(?:will|shall|wo not)\b|\b(?:is|are) (?:\w+ ){1,4}?(?:going|likely|expected) to\b|\b(?:coming|next) (?:days|weeks|months|years|round|steps?)\b/;
+
+export const asksAboutFuture = (query: AnalyzedQuery) => FUTURE.test(query.normalized);
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;

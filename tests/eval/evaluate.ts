@@ -12,6 +12,8 @@ const questionSchema = z.strictObject({
   split: z.enum(['tuning', 'holdout']).optional(),
   /** For a refusal: what the base lacks, so that a curator who adds it knows the item is stale. */
   lacks: z.string().optional(),
+  /** What the writer meant, written before labelling. */
+  intent: z.string().optional(),
 });
 const setSchema = z.strictObject({
   /** The day the set was labelled: a fact added later may answer what was then a refusal. */

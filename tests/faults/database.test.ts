@@ -204,10 +204,10 @@ describe('a locked database at run time', () => {
     await lock.released;
     insights.recordUnanswered({ ...event, question: 'after the lock' });
     await new Promise((r) => setTimeout(r, 200));
-    expect(entries.at(-1)).toMatchObject({
-      msg: 'insights: recording again',
-      ctx: { written: 51, dropped: 0 },
-    });
+    // The retry that finds the lock gone may run before or after the record just made: it writes 50 or 51.
+    const again = entries.find((e) => e.msg === 'insights: recording again');
+    expect(again?.ctx).toMatchObject({ dropped: 0 });
+    expect([50, 51]).toContain(again?.ctx?.written);
     const texts = (await insights.summary()).unanswered.map((u) => [u.text, u.count]);
     expect(texts).toEqual([
       ['while locked 0', 25],
