@@ -46,6 +46,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-h': { answers: 84, refusals: 77 },
   'spent-exam-i': { answers: 87, refusals: 86 },
   'spent-exam-j': { answers: 85, refusals: 84 },
+  'spent-exam-k': { answers: 87, refusals: 88 },
+  'spent-exam-l': { answers: 86, refusals: 90 },
 };
 
 describe('evaluation sets', () => {
