@@ -48,6 +48,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-j': { answers: 85, refusals: 84 },
   'spent-exam-k': { answers: 87, refusals: 88 },
   'spent-exam-l': { answers: 86, refusals: 90 },
+  'spent-exam-m': { answers: 85, refusals: 84 },
+  'spent-exam-n': { answers: 81, refusals: 86 },
 };
 
 describe('evaluation sets', () => {
