@@ -28,7 +28,9 @@ export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(
 const FUTURE =
   /^(?:\w+ ){0,3}?(?:will|shall|wo not)\b|\b(?:is|are) (?:\w+ ){1,4}?(?:going|likely|expected) to\b|\b(?:coming|next) (?:days|weeks|months|years|round|steps?)\b/;
 
-export const asksAboutFuture = (query: AnalyzedQuery) => FUTURE.test(query.normalized);
+export const putInFuture = (normalized: string) => FUTURE.test(normalized);
+
+export const asksAboutFuture = (query: AnalyzedQuery) => putInFuture(query.normalized);
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;

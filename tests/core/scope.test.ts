@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { asksJudgement, putInFuture } from '../../src/engine/scope.js';
+import { normalize } from '../../src/text/normalize.js';
+
+describe('questions no fact answers as such', () => {
+  it.each([
+    'Should my company stop buying Hikvision cameras?',
+    "Is Yellen's warning just empty talk?",
+    'Was declassifying this intelligence a smart move by the Biden team?',
+  ])('reads "%s" as asking for a judgement', (q) => {
+    expect(asksJudgement(normalize(q))).toBe(true);
+  });
+
+  it.each([
+    'Will the EU copy the US import ban on Russian metals?',
+    'When will Biden and Xi talk again?',
+    'Is China going to attend the Swiss peace conference?',
+    'Are more Chinese optics firms going to be named in the coming weeks?',
+  ])('reads "%s" as put in the future', (q) => {
+    expect(putInFuture(normalize(q))).toBe(true);
+  });
+
+  it.each([
+    'Who said the US would hold China accountable?',
+    'When did Blinken visit China?',
+    'What share of machine tools came from China?',
+  ])('leaves "%s" as a question of fact', (q) => {
+    expect(putInFuture(normalize(q))).toBe(false);
+    expect(asksJudgement(normalize(q))).toBe(false);
+  });
+});
