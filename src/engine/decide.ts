@@ -23,9 +23,8 @@ export function rank(model: DecisionModel, pool: Candidate[]): Judged[] {
 
 /** The estimated probability that answering with the best-ranked fact is right. */
 export function confidenceOf(model: DecisionModel, judged: Judged[]): number {
-  const [best, second] = judged;
-  if (!best) return 0;
-  return boostedProbability(model.answerer, answerFeatures(best.p, second?.p ?? 0, best.features));
+  if (!judged[0]) return 0;
+  return boostedProbability(model.answerer, answerFeatures(judged));
 }
 
 /**

@@ -13,10 +13,16 @@ export const ANSWER_FEATURES = [
   'p1TimesSem',
   'p1TimesLex',
   'lexTimesSem',
+  'poolSemMiss',
+  'poolSemMissAbove',
+  'closeCount',
   ...FEATURES.map((f) => `top.${f}`),
+  ...FEATURES.map((f) => `second.${f}`),
 ] as const;
 const SEM = FEATURES.indexOf('semBest');
 const LEX = FEATURES.indexOf('lexScore');
+const MISS = FEATURES.indexOf('semMiss');
+const MISS_ABOVE = FEATURES.indexOf('semMissAbove');
 
 const logistic = z.strictObject({
   /** Feature names, in the order of `weights`. */
@@ -66,11 +72,19 @@ export function probability(part: Pick<Logistic, 'weights' | 'bias'>, features: 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Stage-two inputs from the ranked probabilities and the best candidate's features. */
-export function answerFeatures(p1: number, p2: number, top: readonly number[]): number[] {
+/**
+ * Stage-two inputs from the ranked candidates (best first): how the ranker saw them, the best two facts' own signals,
+ * and whether any candidate's "does not say" question is close (a near-miss of a fact ranked lower).
+ */
+export function answerFeatures(judged: readonly { p: number; features: readonly number[] }[]): number[] {
+  const [best, second] = judged;
+  const p1 = best?.p ?? 0;
+  const p2 = second?.p ?? 0;
+  const top = best?.features ?? [];
   const clipped = Math.min(Math.max(p1, 1e-4), 1 - 1e-4);
   const sem = top[SEM] ?? 0;
   const lex = top[LEX] ?? 0;
+  const most = (i: number) => Math.max(0, ...judged.map((j) => j.features[i] ?? 0));
   return [
     p1,
     p2,
@@ -80,6 +94,10 @@ export function answerFeatures(p1: number, p2: number, top: readonly number[]): 
     p1 * sem,
     p1 * lex,
     lex * sem,
+    most(MISS),
+    most(MISS_ABOVE),
+    judged.filter((j) => j.p >= p1 / 2).length / 6,
     ...top,
+    ...FEATURES.map((_, i) => second?.features[i] ?? 0),
   ];
 }

@@ -112,14 +112,14 @@ describe('a growing base', () => {
 /**
  * Kit 1 (facts on May–December 2024) has been read and tuned on; kit 2 (facts on December 2024 – September 2025,
  * questions written from its source notes only) was measured without its items being read until 2026-12-03, when
- * its misses were read to choose between two decision models. Floors sit about three items under the figures:
+ * its misses were read to choose between two decision models. Floors sit about two or three items under the figures:
  * refits on nearly the same data (one question dropped) have moved a kit's figures by that much.
  */
 const KITS = [
-  { kit: KIT, facts: 'later-developments.yml', floor: { answers: 65, refusals: 63 } },
+  { kit: KIT, facts: 'later-developments.yml', floor: { answers: 70, refusals: 66 } },
   {
     kit: 'tests/acceptance/curator-kit-2',
     facts: 'later-developments-2025.yml',
-    floor: { answers: 80, refusals: 67 },
+    floor: { answers: 75, refusals: 74 },
   },
 ];

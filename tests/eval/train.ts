@@ -125,8 +125,7 @@ async function main() {
       train.flatMap((it) => it.analysis.pool.map((c) => Number(right(it.q, c.entry.fact.id)))),
       LAMBDA,
     );
-  const stageTwo = (judged: Judged[]) =>
-    answerFeatures(judged[0]?.p ?? 0, judged[1]?.p ?? 0, judged[0]?.features ?? []);
+  const stageTwo = (judged: Judged[]) => answerFeatures(judged);
 
   // Stage one out of fold, so that stage two learns from rankings like those it will see on new questions.
   const rankers = Array.from({ length: FOLDS }, (_, f) => fitRanker(items.filter((it) => it.fold !== f)));
