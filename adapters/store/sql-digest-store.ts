@@ -3,17 +3,12 @@
  * was sent, and slot claims as leases. Every statement is one that both dialects run the same way.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  DigestStore,
-  DigestSubscription,
-  NewSubscription,
-  SlotRecord,
-  SlotState,
-} from '../../src/digest/store.js';
+import type { DigestStore, DigestSubscription, NewSubscription } from '../../src/digest/store.js';
 import { subscriptionId } from '../../src/digest/store.js';
 import type { Platform } from '../../src/types.js';
 import type { Guard } from './guard.js';
-import type { Schema, SlotsTable, SubscriptionsTable } from './schema.js';
+import type { Schema, SubscriptionsTable } from './schema.js';
+import { changed, iso, sqlSlotQueries } from './sql-slot-queries.js';
 
 const toSubscription = (r: Selectable<SubscriptionsTable>): DigestSubscription => ({
   id: r.id,
@@ -26,22 +21,6 @@ const toSubscription = (r: Selectable<SubscriptionsTable>): DigestSubscription =
   createdAt: r.created_at,
   ...(r.paused_at ? { paused: { reason: r.pause_reason ?? '', at: r.paused_at } } : {}),
 });
-
-const toSlot = (r: Selectable<SlotsTable>): SlotRecord => ({
-  subscriptionId: r.subscription_id,
-  slot: r.slot_time,
-  state: r.state as SlotState,
-  attempts: Number(r.attempts),
-  ...(r.error ? { error: r.error } : {}),
-  updatedAt: r.updated_at,
-});
-
-const iso = (d: Date) => d.toISOString();
-const changed = (r: {
-  numUpdatedRows?: bigint;
-  numDeletedRows?: bigint;
-  numInsertedOrUpdatedRows?: bigint;
-}) => Number(r.numUpdatedRows ?? r.numDeletedRows ?? r.numInsertedOrUpdatedRows ?? 0) > 0;
 
 const row = (s: NewSubscription) => ({
   id: subscriptionId(s.platform, s.channelId),
@@ -63,14 +42,6 @@ export function createSqlDigestStore(
     const r = await db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toSubscription(r) : undefined;
   };
-  const setSlot = (id: string, slot: Date, state: SlotState, error: string | null, now: Date) =>
-    db
-      .updateTable('slots')
-      .set((eb) => ({ state, error, attempts: eb('attempts', '+', 1), updated_at: iso(now) }))
-      .where('subscription_id', '=', id)
-      .where('slot_time', '=', iso(slot))
-      .execute();
-
   return {
     subscription: (id) => guard(() => subscription(id)),
     subscriptions: () =>
@@ -126,78 +97,6 @@ export function createSqlDigestStore(
           .execute();
         return new Map(rows.map((r) => [r.fact_id, r.hash]));
       }),
-    claimSlot: (id, slot, now, lease) =>
-      guard(async () => {
-        const r = await db
-          .insertInto('slots')
-          .values({
-            subscription_id: id,
-            slot_time: iso(slot),
-            state: 'claimed',
-            attempts: 0,
-            updated_at: iso(now),
-            owner: lease?.owner ?? null,
-            lease_until: lease ? iso(lease.until) : null,
-          })
-          .onConflict((oc) => oc.columns(['subscription_id', 'slot_time']).doNothing())
-          .executeTakeFirst();
-        return changed(r);
-      }),
-    // A claim from before leases (no lease_until) counts as run out.
-    takeOverSlot: (id, slot, now, lease) =>
-      guard(async () =>
-        changed(
-          await db
-            .updateTable('slots')
-            .set({ owner: lease.owner, lease_until: iso(lease.until), updated_at: iso(now) })
-            .where('subscription_id', '=', id)
-            .where('slot_time', '=', iso(slot))
-            .where('state', '=', 'claimed')
-            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', iso(now))]))
-            .executeTakeFirst(),
-        ),
-      ),
-    renewLease: (id, slot, lease) =>
-      guard(async () =>
-        changed(
-          await db
-            .updateTable('slots')
-            .set({ lease_until: iso(lease.until) })
-            .where('subscription_id', '=', id)
-            .where('slot_time', '=', iso(slot))
-            .where('state', '=', 'claimed')
-            .where('owner', '=', lease.owner)
-            .executeTakeFirst(),
-        ),
-      ),
-    recordAttempt: (id, slot, error, now) =>
-      guard(async () => void (await setSlot(id, slot, 'claimed', error, now))),
-    markSent: (id, slot, hashes, now) =>
-      guard(() =>
-        db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('slots')
-            .set((eb) => ({
-              state: 'sent',
-              error: null,
-              attempts: eb('attempts', '+', 1),
-              updated_at: iso(now),
-            }))
-            .where('subscription_id', '=', id)
-            .where('slot_time', '=', iso(slot))
-            .execute();
-          await trx.deleteFrom('sent_facts').where('subscription_id', '=', id).execute();
-          const rows = Object.entries(hashes).map(([fact_id, hash]) => ({
-            subscription_id: id,
-            fact_id,
-            hash,
-            sent_at: iso(now),
-          }));
-          if (rows.length > 0) await trx.insertInto('sent_facts').values(rows).execute();
-        }),
-      ),
-    markFailed: (id, slot, error, now) =>
-      guard(async () => void (await setSlot(id, slot, 'failed', error, now))),
     pause: (id, reason, now) =>
       guard(async () => {
         await db
@@ -214,33 +113,7 @@ export function createSqlDigestStore(
           .where('id', '=', id)
           .execute();
       }),
-    releaseSlot: (id, slot) =>
-      guard(async () => {
-        await db
-          .deleteFrom('slots')
-          .where('subscription_id', '=', id)
-          .where('slot_time', '=', iso(slot))
-          .where('state', '=', 'claimed')
-          .execute();
-      }),
-    lastSlot: (id, state) =>
-      guard(async () => {
-        let q = db.selectFrom('slots').selectAll().where('subscription_id', '=', id);
-        if (state) q = q.where('state', '=', state);
-        const r = await q.orderBy('slot_time', 'desc').limit(1).executeTakeFirst();
-        return r ? toSlot(r) : undefined;
-      }),
-    slots: (id) =>
-      guard(async () =>
-        (
-          await db
-            .selectFrom('slots')
-            .selectAll()
-            .where('subscription_id', '=', id)
-            .orderBy('slot_time', 'desc')
-            .execute()
-        ).map(toSlot),
-      ),
+    ...sqlSlotQueries(db, guard),
     close,
   };
 }
