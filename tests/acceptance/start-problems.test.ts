@@ -113,7 +113,13 @@ describe('npm start: a platform out of reach', () => {
     await until(app, () => retries(app, 'slack', 'Slack', apiPort).length >= 1, 'a retry line', START_MS);
     slackFake = await startFakeSlackApi({ token: 'xoxb-test', port: apiPort });
     await waitForPort(app, port, START_MS);
-    expect(app.stderr()).toContain('slack: connected to Slack\n');
+    // The port opens a moment before the start resolves and the line is written.
+    await until(
+      app,
+      () => app.stderr().includes('slack: connected to Slack\n'),
+      'the connected line',
+      START_MS,
+    );
 
     const send = createSlackSender(`http://127.0.0.1:${port}/slack/events`, SECRET);
     const res = await send.command(
