@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { FEATURES } from './features.js';
+import { FEATURES, PER_SIGNAL } from './features.js';
 import { boostedSchema } from './trees.js';
 
 /** Inputs of the second stage: how the ranker saw the best two facts, and the best fact's own signals. */
@@ -96,7 +96,7 @@ export function answerFeatures(judged: readonly { p: number; features: readonly 
     lex * sem,
     most(MISS),
     most(MISS_ABOVE),
-    judged.filter((j) => j.p >= p1 / 2).length / 6,
+    judged.filter((j) => j.p >= p1 / 2).length / PER_SIGNAL,
     ...top,
     ...FEATURES.map((_, i) => second?.features[i] ?? 0),
   ];

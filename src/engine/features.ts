@@ -6,7 +6,7 @@ import { asksAboutFuture, asksForOpinionOrForecast, asksUnknownGoods } from './s
 import type { IndexedFact, SearchIndex } from './search-index.js';
 
 /** How many facts each signal proposes; the learned model then scores their union. */
-const PER_SIGNAL = 6;
+export const PER_SIGNAL = 6;
 
 /** One fact the question may be about, with every signal the decision weighs. */
 export interface Candidate {

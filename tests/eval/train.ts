@@ -125,14 +125,13 @@ async function main() {
       train.flatMap((it) => it.analysis.pool.map((c) => Number(right(it.q, c.entry.fact.id)))),
       LAMBDA,
     );
-  const stageTwo = (judged: Judged[]) => answerFeatures(judged);
 
   // Stage one out of fold, so that stage two learns from rankings like those it will see on new questions.
   const rankers = Array.from({ length: FOLDS }, (_, f) => fitRanker(items.filter((it) => it.fold !== f)));
   const oof = items.map((it) => rank(asModel(rankers[it.fold] as Weights, []), it.analysis.pool));
   const fitAnswerer = (idx: number[]) =>
     fitBoosted(
-      idx.map((i) => stageTwo(oof[i] as Judged[])),
+      idx.map((i) => answerFeatures(oof[i] as Judged[])),
       idx.map((i) => Number(right((items[i] as Item).q, (oof[i] as Judged[])[0]?.entry.fact.id ?? ''))),
     );
   const all = items.map((_, i) => i);
@@ -142,7 +141,7 @@ async function main() {
   const confidence = items.map((it, i) =>
     boostedProbability(
       { rate: BOOSTING.rate, trees: answerers[it.fold] as Tree[] },
-      stageTwo(oof[i] as Judged[]),
+      answerFeatures(oof[i] as Judged[]),
     ),
   );
 
