@@ -1,25 +1,23 @@
 import { composeAnswer } from './answer/compose.js';
 import { entityAnswer } from './answer/entity-answer.js';
-import { answerFromDecision } from './answer/from-decision.js';
 import { parseCommand } from './commands.js';
 import { replyInConversation } from './conversation/answer-follow-up.js';
 import { rememberReply } from './conversation/remember.js';
 import { type ConversationStore, memoryConversationStore } from './conversation/store.js';
 import { briefingTopics, composeBriefing } from './digest/briefing.js';
 import { type DigestOptions, runDigestCommand } from './digest/command.js';
-import type { Judged } from './engine/decide.js';
 import { type DecisionModel, loadDecisionModel } from './engine/decision-model.js';
-import { type Analysis, analyzeQuestion, embeddingText, judge } from './engine/engine.js';
 import { answerFigure } from './engine/figure-finder.js';
+import { createExplainer, type Explained } from './explain.js';
 import { formatReport, type InsightsStore } from './insights.js';
 import { isoDay } from './knowledge/freshness.js';
-import { memoized, type PreparedBase, prepare, remember } from './prepared-base.js';
+import { memoized, type PreparedBase, prepare } from './prepared-base.js';
+import { insightsRecorder } from './record-insights.js';
 import type { Embedder } from './semantic/embedder.js';
 import { buildSemanticIndex } from './semantic/semantic-index.js';
 import { memoryVectorCache, type VectorCache } from './semantic/vector-cache.js';
 import { whileStoreBusy } from './store-busy.js';
 import { stripChatNoise } from './text/chat-noise.js';
-import { questionSentences } from './text/focus.js';
 import { wellFormed } from './text/normalize.js';
 import type { Answer, Command, FeedbackEvent, KnowledgeBase, Logger, Question, Reply } from './types.js';
 
@@ -70,16 +68,8 @@ export interface SitrepOptions {
   clock?: () => Date;
 }
 
-const QUESTION_VECTORS = 2000;
 /** Developments in the briefing "more" gives. */
 const WHOLE_BRIEFING = 20;
-
-export interface Explained extends Analysis {
-  answer: Answer;
-  /** Candidates as the ranker ordered them. */
-  judged: Judged[];
-  confidence: number;
-}
 
 export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   const { log, digests, insights, embedder } = opts;
@@ -99,63 +89,15 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
   let reloads = 0;
   /** Answers built on a fact past its review date say so ("As of …"). */
   const freshness = () => ({ today: isoDay(clock()), reviewDays: current.knowledge.reviewDays });
-  const questionVectors = new Map<string, Float32Array>();
-  const vectorOf = async (text: string) => {
-    const hit = questionVectors.get(text);
-    if (hit) return remember(questionVectors, text, hit, QUESTION_VECTORS);
-    const [v] = await embedder.embed([text]);
-    return remember(questionVectors, text, v as Float32Array, QUESTION_VECTORS);
-  };
-
-  const explain = async (raw: string): Promise<Explained> => {
-    const text = stripChatNoise(raw);
-    const base = current;
-    const judgeText = async (t: string) => {
-      const analysis = analyzeQuestion(base, t, await vectorOf(embeddingText(base.index, t)));
-      return { analysis, decision: judge(model, base, analysis) };
-    };
-    let { analysis, decision } = await judgeText(text);
-    // Context around the question can drown it: the question sentences alone get a second reading.
-    const asking = decision.kind === 'unknown' ? questionSentences(text) : undefined;
-    if (asking) {
-      const focused = await judgeText(asking);
-      if (focused.decision.kind === 'answered' || focused.decision.kind === 'ambiguous')
-        ({ analysis, decision } = focused);
-    }
-    return {
-      ...analysis,
-      answer: answerFromDecision(base, raw, decision, freshness()),
-      judged: 'judged' in decision ? decision.judged : [],
-      confidence: 'confidence' in decision ? decision.confidence : 0,
-    };
-  };
+  const explain = createExplainer({ model, embedder, base: () => current, freshness });
 
   /** "who is X?", "what's the CME?": an entity's description, when X is one the base describes. */
   const describeEntity = (text: string): Answer | undefined => entityAnswer(current.knowledge, text);
 
   const ask = async (text: string): Promise<Answer> => describeEntity(text) ?? (await explain(text)).answer;
 
-  /** Curators learn what was refused and which facts get used; a failing store never costs an answer. */
-  const record = (answer: Answer, q: Question) => {
-    if (!insights) return;
-    const at = clock().toISOString();
-    try {
-      if (answer.kind === 'answered') {
-        for (const f of answer.facts) insights.recordAnswered({ factId: f.id, platform: q.platform, at });
-      } else {
-        const reason = answer.kind === 'ambiguous' ? 'ambiguous' : answer.reason;
-        insights.recordUnanswered({
-          question: answer.question,
-          platform: q.platform,
-          channelId: q.channelId,
-          reason,
-          at,
-        });
-      }
-    } catch (err) {
-      log.warn('could not record insights', { error: err instanceof Error ? err.message : String(err) });
-    }
-  };
+  const recorder = insightsRecorder(insights, log, clock);
+  const record = recorder.answer;
 
   /** A message read against its conversation's last answer; undefined when it stands on its own. */
   const followUpReply = async (q: Question, text: string) => {
@@ -259,15 +201,7 @@ export async function createSitrep(opts: SitrepOptions): Promise<Sitrep> {
       return reply;
     },
     completeFigure: (partial, limit = 25) => current.figures.complete(partial, limit),
-    feedback(e) {
-      log.info('feedback', { ...e });
-      try {
-        const { userId: _dropped, ...vote } = e;
-        insights?.recordFeedback({ ...vote, at: clock().toISOString() });
-      } catch (err) {
-        log.warn('could not record feedback', { error: err instanceof Error ? err.message : String(err) });
-      }
-    },
+    feedback: recorder.feedback,
     async reload(knowledge) {
       // Two saves in quick succession: the later base wins even if the earlier one finishes embedding last.
       const generation = ++reloads;

@@ -1,5 +1,6 @@
 /** Turns the engine's decision into the Answer users see: the fact's answer, a choice, or a refusal saying why. */
 import type { Decision } from '../engine/decide.js';
+import type { Freshness } from '../knowledge/freshness.js';
 import type { PreparedBase } from '../prepared-base.js';
 import { isStopword } from '../text/normalize.js';
 import type { Answer, Fact } from '../types.js';
@@ -10,7 +11,7 @@ export function answerFromDecision(
   base: PreparedBase,
   text: string,
   decision: Decision,
-  freshness: { today: string; reviewDays?: number },
+  freshness: Freshness,
 ): Answer {
   const { knowledge, byId } = base;
   const problem = () => questionProblem(text, (w) => base.index.surface.has(w) || isStopword(w));

@@ -2,6 +2,13 @@ import type { Fact } from '../types.js';
 
 const DAY_MS = 86_400_000;
 
+/** What an answer needs to say "As of …" on a fact past its review date. */
+export interface Freshness {
+  /** YYYY-MM-DD */
+  today: string;
+  reviewDays?: number;
+}
+
 /** YYYY-MM-DD of an instant (UTC), or the string itself when it already is a date. */
 export function isoDay(today: Date | string): string {
   return typeof today === 'string' ? today.slice(0, 10) : today.toISOString().slice(0, 10);
