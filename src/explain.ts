@@ -39,7 +39,7 @@ export function createExplainer(opts: {
     const text = stripChatNoise(raw);
     const base = opts.base();
     const judgeText = async (t: string) => {
-      const analysis = analyzeQuestion(base, t, await vectorOf(embeddingText(base.index, t)));
+      const analysis = analyzeQuestion(base, t, await vectorOf(embeddingText(base, t)));
       return { analysis, decision: judge(model, base, analysis) };
     };
     let { analysis, decision } = await judgeText(text);

@@ -50,7 +50,7 @@ export function questionProblem(
 ): QuestionProblem | undefined {
   if (text.length > MAX_QUERY_CHARS) return 'too-long';
   if (notEnglish(text, knownWord)) return 'not-english';
-  if (FORECAST.test(text) || OPINION.test(text) || asksJudgement(normalize(text))) return 'forecast';
+  if (FORECAST.test(text) || OPINION.test(text) || asksJudgement(text)) return 'forecast';
   return undefined;
 }
 

@@ -15,6 +15,8 @@ export const ANSWER_FEATURES = [
   'lexTimesSem',
   'poolSemMiss',
   'poolSemMissAbove',
+  'poolLexMiss',
+  'poolLexMissAbove',
   'closeCount',
   ...FEATURES.map((f) => `top.${f}`),
   ...FEATURES.map((f) => `second.${f}`),
@@ -23,6 +25,8 @@ const SEM = FEATURES.indexOf('semBest');
 const LEX = FEATURES.indexOf('lexScore');
 const MISS = FEATURES.indexOf('semMiss');
 const MISS_ABOVE = FEATURES.indexOf('semMissAbove');
+const LEX_MISS = FEATURES.indexOf('lexMiss');
+const LEX_MISS_ABOVE = FEATURES.indexOf('lexMissAbove');
 
 const logistic = z.strictObject({
   /** Feature names, in the order of `weights`. */
@@ -96,6 +100,8 @@ export function answerFeatures(judged: readonly { p: number; features: readonly 
     lex * sem,
     most(MISS),
     most(MISS_ABOVE),
+    most(LEX_MISS),
+    most(LEX_MISS_ABOVE),
     judged.filter((j) => j.p >= p1 / 2).length / PER_SIGNAL,
     ...top,
     ...FEATURES.map((_, i) => second?.features[i] ?? 0),

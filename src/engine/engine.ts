@@ -1,9 +1,8 @@
 import type { SemanticIndex } from '../semantic/semantic-index.js';
-import { normalize } from '../text/normalize.js';
 import { type Decision, decide } from './decide.js';
 import type { DecisionModel } from './decision-model.js';
 import { type Candidate, candidates } from './features.js';
-import { type AnalyzedQuery, analyze, MAX_QUERY_CHARS, type Scored, score } from './match.js';
+import { type AnalyzedQuery, analyze, type Scored, score } from './match.js';
 import type { SearchIndex } from './search-index.js';
 import type { Correction } from './typo.js';
 
@@ -22,11 +21,12 @@ export interface Analysis {
 }
 
 /**
- * What the sentence model reads of a question: its first MAX_QUERY_CHARS, with glossary synonyms spelt as their
- * terms, so jargon it never learnt ("USG", "DIB", "HMT") reads as words it knows.
+ * What the sentence model reads of a question: its first MAX_QUERY_CHARS with typos corrected against the base's
+ * vocabulary (a misspelt word is one it cannot read) and glossary synonyms spelt as their terms, so jargon it never
+ * learnt ("USG", "DIB", "HMT") reads as words it knows.
  */
-export function embeddingText(index: SearchIndex, text: string): string {
-  return index.expand(normalize(text.slice(0, MAX_QUERY_CHARS))).replace(/_/g, ' ');
+export function embeddingText(base: Pick<EngineBase, 'index' | 'typoCache'>, text: string): string {
+  return base.index.expand(analyze(base.index, text, base.typoCache).corrected).replace(/_/g, ' ');
 }
 
 /** `vector` is the embedding of `embeddingText(text)`. */

@@ -1,7 +1,7 @@
 import type { SemanticIndex, SemanticScore } from '../semantic/semantic-index.js';
 import { nearestFacts, semanticScore } from '../semantic/semantic-index.js';
 import { FIT_CHECKS } from './fit-checks.js';
-import { type AnalyzedQuery, type Scored, scoreFacts } from './match.js';
+import { type AnalyzedQuery, closestPhrase, type Scored, scoreFacts } from './match.js';
 import { asksAboutFuture, asksForOpinionOrForecast, asksUnknownGoods } from './scope.js';
 import type { IndexedFact, SearchIndex } from './search-index.js';
 
@@ -36,6 +36,9 @@ export const FEATURES = [
   'semMiss',
   'semMissGap',
   'semMissAbove',
+  'lexMiss',
+  'lexMissAbove',
+  'missWords',
   'exampleCount',
   'missCount',
   'unknownShare',
@@ -51,6 +54,7 @@ export const FEATURES = [
   'futureQuestion',
   'unknownGoods',
   'shortQuestion',
+  'questionLength',
   'typos',
   ...(Object.keys(FIT_CHECKS) as (keyof typeof FIT_CHECKS)[]),
 ] as const;
@@ -97,11 +101,18 @@ export function candidates({ index, query, ranked, semantic, vector }: Signals):
     futureQuestion: Number(asksAboutFuture(query)),
     unknownGoods: Number(asksUnknownGoods(index, query)),
     shortQuestion: Number(query.tokens.filter((t) => !t.generic).length <= 2),
+    // Long messages carry context the facts do not share, so their coverage reads lower.
+    questionLength: Math.min(query.tokens.length, 30) / 30,
     typos: Math.min(query.corrections, 3) / 3,
   };
   const bestOther = (c: (typeof pool)[0], value: (x: (typeof pool)[0]) => number) =>
     Math.max(0, ...pool.filter((o) => o !== c).map(value));
   return pool.map((c) => {
+    const lexMiss = closestPhrase(c.entry.misses, query, total);
+    // Words the curator wrote only into what the fact does not say ("taiwan" for a trip's talks).
+    const missOnly = query.tokens.filter(
+      (t) => !t.generic && !c.entry.weights.has(t.token) && c.entry.misses.some((m) => m.tokens.has(t.token)),
+    );
     const uncovered = query.tokens.filter((t) => t.known && !t.generic && !c.entry.weights.has(t.token));
     const named: Record<FeatureName, number> = {
       uncoveredKnown: uncovered.reduce((n, t) => n + t.weight, 0) / total,
@@ -116,6 +127,10 @@ export function candidates({ index, query, ranked, semantic, vector }: Signals):
       semMissGap: c.semantic.miss > 0 ? c.semantic.miss - c.semantic.best : 0,
       // Closer to a question the fact does not answer than to any way of asking what it does.
       semMissAbove: Math.max(0, c.semantic.miss - c.semantic.best),
+      // The same two on words: a question worded like a `does_not_say` question more than like any example.
+      lexMiss,
+      lexMissAbove: Math.max(0, lexMiss - c.lexical.example),
+      missWords: missOnly.reduce((n, t) => n + t.weight, 0) / total,
       // How richly the fact is curated: a fact with few examples matches fewer phrasings, and is no worse for it.
       exampleCount: Math.log1p(c.entry.fact.examples.length) / 5,
       missCount: Math.log1p(c.entry.fact.doesNotSay.length) / 4,

@@ -2,7 +2,7 @@ import { isGeneric, isStopword, normalize, stem } from '../text/normalize.js';
 import { detectIntent, type Intent } from './intent.js';
 import { LEXICAL } from './lexical-constants.js';
 import { MONTHS } from './periods.js';
-import { GENERIC_WEIGHT, type IndexedFact, type SearchIndex } from './search-index.js';
+import { GENERIC_WEIGHT, type IndexedFact, type Phrase, type SearchIndex } from './search-index.js';
 import { type Correction, correctTypo, stopwordTypo } from './typo.js';
 
 const stopwordFix = (w: string): Correction | null => {
@@ -32,6 +32,8 @@ export interface QueryToken {
 }
 
 export interface AnalyzedQuery {
+  /** The question as typed, cut at MAX_QUERY_CHARS. */
+  text: string;
   normalized: string;
   /** `normalized` with typos corrected */
   corrected: string;
@@ -66,7 +68,7 @@ export function analyze(
   const words = normalized.split(' ').map((w) => {
     const known = index.surface.has(w) || index.postings.has(stem(w));
     if (w.length === 0 || isStopword(w) || known) return w;
-    const fix = correctTypo(index, w, cache) ?? stopwordFix(w);
+    const fix = stopwordFix(w) ?? correctTypo(index, w, cache);
     if (!fix) return w;
     corrections += fix.distance;
     return fix.token;
@@ -94,7 +96,15 @@ export function analyze(
     });
   }
   const yesNo = /^(?:is|are|was|were|can|could|does|do|did|has|have|will|may|should) /.test(normalized);
-  return { normalized, corrected, tokens, intent: detectIntent(normalized), corrections, yesNo };
+  return {
+    text: clipped,
+    normalized,
+    corrected,
+    tokens,
+    intent: detectIntent(normalized),
+    corrections,
+    yesNo,
+  };
 }
 
 /** Months and weekdays are capitalised but name no one; periods.ts judges them. */
@@ -158,16 +168,19 @@ export function scoreFacts(index: SearchIndex, query: AnalyzedQuery, facts: Iter
     partial.push({ entry, score: base, anchor, coverage: covered / total, example: 0 });
   }
   for (const r of partial) {
-    r.example = r.score + 0.25 < leader - LEXICAL.tie ? 0 : bestExample(r.entry, query, total);
+    r.example = r.score + 0.25 < leader - LEXICAL.tie ? 0 : closestPhrase(r.entry.examples, query, total);
     r.score = Math.max(0, Math.min(1, r.score + 0.25 * r.example));
   }
   return partial.sort((a, b) => b.score - a.score);
 }
 
-/** Overlap with the closest example phrasing, penalising example words the query lacks. */
-function bestExample(entry: IndexedFact, query: AnalyzedQuery, total: number): number {
+/**
+ * Overlap with the closest of `phrases` (a fact's examples or `does_not_say` questions), penalising its words the
+ * query lacks. `total`: the query's token weights summed.
+ */
+export function closestPhrase(phrases: Phrase[], query: AnalyzedQuery, total: number): number {
   let best = 0;
-  for (const example of entry.examples) {
+  for (const example of phrases) {
     let shared = 0;
     let sharedExampleWeight = 0;
     for (const t of query.tokens) {

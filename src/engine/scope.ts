@@ -1,4 +1,4 @@
-import { isGeneric } from '../text/normalize.js';
+import { isGeneric, normalize } from '../text/normalize.js';
 import type { AnalyzedQuery } from './match.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -14,11 +14,22 @@ const NOT_FOR_FACTS =
 const JUDGEMENT =
   /\b(?:is|are|was|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really )?(?:going|likely|expected) to\b|\b(?:who|what|which|how|when) (?:is |s |are )?going to\b|\bhow long (?:can|could|will)\b|\beventually\b|\bin the (?:long run|future)\b|\b(?:is|was|are|were) (?:it|this|that|they|the \w+(?: \w+)?) (?:really |actually )?(?:fair|good|bad|right|wrong|wise|smart|justified|effective|working|worth it|a (?:good|bad) (?:idea|move|thing)|a mistake)\b|\bgood idea\b|\bshould (?:the|china|russia|europe|beijing|moscow|washington|we|they|i|my|our|you|us)\b|\b(?:smart|wise|clever|good|bad|right|wrong|dumb|stupid) (?:move|idea|call|decision|choice|strategy)\b|\bjust (?:empty )?(?:talk|words|rhetoric|posturing|bluster|for show)\b|\bempty (?:talk|words|threats?|rhetoric)\b/;
 
-/** `normalized`: the question as `normalize` leaves it. */
-export const asksJudgement = (normalized: string) =>
-  NOT_FOR_FACTS.test(normalized) || JUDGEMENT.test(normalized);
+/**
+ * "What is the nitrocellulose going to Russia used for?", "chips going to the front": goods headed somewhere, not
+ * the future. Read on the text as typed, where a place is capitalised.
+ */
+const HEADED_TO = /\b([Gg]oing) to (?=(?:the|a|an|its|their|his|her|these|those)\b|[A-Z])/g;
 
-export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(query.normalized);
+/** The question as `normalize` leaves it, with "going to <a place>" read as where goods go. */
+const tenseReading = (text: string) => normalize(text.replace(HEADED_TO, 'headed to '));
+
+/** `text`: the question as typed. */
+export const asksJudgement = (text: string) => {
+  const normalized = tenseReading(text);
+  return NOT_FOR_FACTS.test(normalized) || JUDGEMENT.test(normalized);
+};
+
+export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(query.text);
 
 /**
  * A question put in the future ("will the EU follow?", "when will they talk again?", "is China going to attend?").
@@ -28,9 +39,10 @@ export const asksForOpinionOrForecast = (query: AnalyzedQuery) => asksJudgement(
 const FUTURE =
   /^(?:\w+ ){0,3}?(?:will|shall|wo not)\b|\b(?:is|are) (?:\w+ ){1,4}?(?:going|likely|expected) to\b|\b(?:coming|next) (?:days|weeks|months|years|round|steps?)\b/;
 
-export const putInFuture = (normalized: string) => FUTURE.test(normalized);
+/** `text`: the question as typed. */
+export const putInFuture = (text: string) => FUTURE.test(tenseReading(text));
 
-export const asksAboutFuture = (query: AnalyzedQuery) => putInFuture(query.normalized);
+export const asksAboutFuture = (query: AnalyzedQuery) => putInFuture(query.text);
 
 /** "What share of Russia's truck imports…": the word before "imports" names the goods asked about. */
 const GOODS = /(\w+(?: \w+)?) (?:imports?|exports?|purchases|shipments|deliveries|supplies|sales)\b/g;

@@ -16,13 +16,21 @@ export const FIELD_WEIGHTS = {
 /** Generic words ("supply", "share") count this much of a normal word. */
 export const GENERIC_WEIGHT = 0.25;
 
+/** A way of asking, tokenised; `weight` is the sum of its words' idf. */
+export interface Phrase {
+  tokens: Set<string>;
+  weight: number;
+}
+
 export interface IndexedFact {
   fact: Fact;
   /** Where the fact stands in `knowledge.facts` (and in the semantic index). */
   position: number;
   /** token -> best field weight in this fact */
   weights: Map<string, number>;
-  examples: { tokens: Set<string>; weight: number }[];
+  examples: Phrase[];
+  /** The fact's `does_not_say` questions, tokenised like the examples. */
+  misses: Phrase[];
   /** tokens of names (entities) and topic labels: what the fact is about */
   subjects: Set<string>;
 }
@@ -82,6 +90,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       position,
       weights,
       examples: fact.examples.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
+      misses: fact.doesNotSay.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
       subjects: new Set(tokenize(`${namesOf(fact).join(' ')} ${topicText}`)),
     };
   });
@@ -98,7 +107,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const idf = new Map([...postings].map(([t, list]) => [t, Math.log(1 + n / list.length)]));
   const maxIdf = Math.log(1 + n / 0.5);
   for (const f of facts) {
-    for (const e of f.examples) e.weight = [...e.tokens].reduce((sum, t) => sum + tokenWeight(idf, t), 0);
+    for (const e of [...f.examples, ...f.misses])
+      e.weight = [...e.tokens].reduce((sum, t) => sum + tokenWeight(idf, t), 0);
   }
   const surfaceText = [
     ...kb.facts.flatMap((f) => [

@@ -60,22 +60,33 @@ export function correctTypo(
   return best;
 }
 
+const VOWEL = /[aeiou]/;
+
 /**
- * A misspelt function word ("whn", "abuot", "thier"): unknown words weigh as much as the rarest known one, so an
- * uncorrected "whn" would look like the point of the question.
+ * A misspelt function word ("whn", "abuot", "thier", "whan"): unknown words weigh as much as the rarest known one, so
+ * an uncorrected "whn" would look like the point of the question. Tried before the base's words: "whan" is far more
+ * often "when" than "Wuhan".
  */
 export function stopwordTypo(token: string): string | undefined {
   if (token.length < 3 || token.length > 7 || /\d/.test(token)) return undefined;
-  // Only a dropped letter or two swapped ones: "wheat" is a word, not "what" with a letter too many.
   const swapped = (word: string) =>
     word.length === token.length && [...word].sort().join() === [...token].sort().join();
-  for (const word of stopwords())
-    if (
-      word.length >= 3 &&
-      word[0] === token[0] &&
-      (word.length === token.length + 1 || swapped(word)) &&
-      editDistance(token, word) === 1
-    )
-      return word;
-  return undefined;
+  /**
+   * How likely a slip `word` -> `token` is, lower first: a dropped or swapped letter, then (from four letters) a
+   * vowel typed for a vowel ("whan": "when" before "what"), then any changed letter. Undefined for a letter too many:
+   * "wheat" is a word, not "what" misspelt.
+   */
+  const slip = (word: string) => {
+    if (word.length === token.length + 1 || swapped(word)) return 0;
+    if (word.length !== token.length || token.length < 4) return undefined;
+    const at = [...word].findIndex((c, k) => c !== token[k]);
+    return VOWEL.test(word[at] ?? '') && VOWEL.test(token[at] ?? '') ? 1 : 2;
+  };
+  let best: { word: string; rank: number } | undefined;
+  for (const word of stopwords()) {
+    if (word.length < 3 || word[0] !== token[0] || editDistance(token, word) !== 1) continue;
+    const rank = slip(word);
+    if (rank !== undefined && (!best || rank < best.rank)) best = { word, rank };
+  }
+  return best?.word;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { asksJudgement, putInFuture } from '../../src/engine/scope.js';
-import { normalize } from '../../src/text/normalize.js';
 
 describe('questions no fact answers as such', () => {
   it.each([
@@ -8,7 +7,7 @@ describe('questions no fact answers as such', () => {
     "Is Yellen's warning just empty talk?",
     'Was declassifying this intelligence a smart move by the Biden team?',
   ])('reads "%s" as asking for a judgement', (q) => {
-    expect(asksJudgement(normalize(q))).toBe(true);
+    expect(asksJudgement(q)).toBe(true);
   });
 
   it.each([
@@ -17,15 +16,17 @@ describe('questions no fact answers as such', () => {
     'Is China going to attend the Swiss peace conference?',
     'Are more Chinese optics firms going to be named in the coming weeks?',
   ])('reads "%s" as put in the future', (q) => {
-    expect(putInFuture(normalize(q))).toBe(true);
+    expect(putInFuture(q)).toBe(true);
   });
 
   it.each([
     'Who said the US would hold China accountable?',
     'When did Blinken visit China?',
     'What share of machine tools came from China?',
+    'What is the nitrocellulose allegedly going to Russia used for?',
+    'Are the chips going to the front made in China?',
   ])('leaves "%s" as a question of fact', (q) => {
-    expect(putInFuture(normalize(q))).toBe(false);
-    expect(asksJudgement(normalize(q))).toBe(false);
+    expect(putInFuture(q)).toBe(false);
+    expect(asksJudgement(q)).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ describe('stopwordTypo', () => {
     ['abuot', 'about'],
     ['wiht', 'with'],
     ['hwo', 'how'],
+    ['whan', 'when'],
   ])('reads %j as %j', (typo, meant) => {
     expect(stopwordTypo(typo)).toBe(meant);
   });

@@ -67,7 +67,6 @@ async function main() {
     typoCache: new Map(),
   });
   const base = await engineBase(kb);
-  const { index } = base;
   const cutBack = (parity: number) =>
     engineBase({
       ...kb,
@@ -93,7 +92,7 @@ async function main() {
   const vectors = await embedCached(
     embedder,
     fileVectorCache(join(dataDir, 'train-vectors.bin')),
-    texts.map((t) => embeddingText(index, t)),
+    texts.map((t) => embeddingText(base, t)),
   );
   await embedder.close();
   const items: Item[] = VARIANTS.flatMap((variant) =>
