@@ -1,7 +1,7 @@
 import { answerFromDecision } from './answer/from-decision.js';
 import type { Judged } from './engine/decide.js';
 import type { DecisionModel } from './engine/decision-model.js';
-import { type Analysis, analyzeQuestion, embeddingText, judge } from './engine/engine.js';
+import { type Analysis, analyzeQuestion, embeddingText, judge, readQuestion } from './engine/engine.js';
 import type { Freshness } from './knowledge/freshness.js';
 import { type PreparedBase, remember } from './prepared-base.js';
 import type { Embedder } from './semantic/embedder.js';
@@ -39,7 +39,8 @@ export function createExplainer(opts: {
     const text = stripChatNoise(raw);
     const base = opts.base();
     const judgeText = async (t: string) => {
-      const analysis = analyzeQuestion(base, t, await vectorOf(embeddingText(base, t)));
+      const query = readQuestion(base, t);
+      const analysis = analyzeQuestion(base, query, await vectorOf(embeddingText(base.index, query)));
       return { analysis, decision: judge(model, base, analysis) };
     };
     let { analysis, decision } = await judgeText(text);

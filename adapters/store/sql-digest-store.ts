@@ -8,7 +8,8 @@ import { subscriptionId } from '../../src/digest/store.js';
 import type { Platform } from '../../src/types.js';
 import type { Guard } from './guard.js';
 import type { Schema, SubscriptionsTable } from './schema.js';
-import { changed, iso, sqlSlotQueries } from './sql-slot-queries.js';
+import { sqlSlotQueries } from './sql-slot-queries.js';
+import { changed, iso } from './sql-values.js';
 
 const toSubscription = (r: Selectable<SubscriptionsTable>): DigestSubscription => ({
   id: r.id,

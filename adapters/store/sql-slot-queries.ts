@@ -3,13 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DigestStore, SlotRecord, SlotState } from '../../src/digest/store.js';
 import type { Guard } from './guard.js';
 import type { Schema, SlotsTable } from './schema.js';
-
-export const iso = (d: Date) => d.toISOString();
-export const changed = (r: {
-  numUpdatedRows?: bigint;
-  numDeletedRows?: bigint;
-  numInsertedOrUpdatedRows?: bigint;
-}) => Number(r.numUpdatedRows ?? r.numDeletedRows ?? r.numInsertedOrUpdatedRows ?? 0) > 0;
+import { changed, iso } from './sql-values.js';
 
 const toSlot = (r: Selectable<SlotsTable>): SlotRecord => ({
   subscriptionId: r.subscription_id,

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { FEATURES, PER_SIGNAL } from './features.js';
 import { boostedSchema } from './trees.js';
 
-/** Inputs of the second stage: how the ranker saw the best two facts, and the best fact's own signals. */
+/**
+ * Inputs of the second stage: how the ranker saw the candidates, the closest `does_not_say` question of any of them,
+ * and the best two facts' own signals.
+ */
 export const ANSWER_FEATURES = [
   'p1',
   'p2',

@@ -20,18 +20,21 @@ export interface Analysis {
   pool: Candidate[];
 }
 
+/** How the lexical side reads a question: normalised, typos corrected, weighed against the base. */
+export const readQuestion = (base: Pick<EngineBase, 'index' | 'typoCache'>, text: string): AnalyzedQuery =>
+  analyze(base.index, text, base.typoCache);
+
 /**
  * What the sentence model reads of a question: its first MAX_QUERY_CHARS with typos corrected against the base's
  * vocabulary (a misspelt word is one it cannot read) and glossary synonyms spelt as their terms, so jargon it never
  * learnt ("USG", "DIB", "HMT") reads as words it knows.
  */
-export function embeddingText(base: Pick<EngineBase, 'index' | 'typoCache'>, text: string): string {
-  return base.index.expand(analyze(base.index, text, base.typoCache).corrected).replace(/_/g, ' ');
+export function embeddingText(index: SearchIndex, query: AnalyzedQuery): string {
+  return index.expand(query.corrected).replace(/_/g, ' ');
 }
 
-/** `vector` is the embedding of `embeddingText(text)`. */
-export function analyzeQuestion(base: EngineBase, text: string, vector: Float32Array): Analysis {
-  const query = analyze(base.index, text, base.typoCache);
+/** `vector` is the embedding of `embeddingText(base.index, query)`. */
+export function analyzeQuestion(base: EngineBase, query: AnalyzedQuery, vector: Float32Array): Analysis {
   const ranked = score(base.index, query);
   const pool =
     query.tokens.length === 0

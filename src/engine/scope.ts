@@ -18,7 +18,7 @@ const JUDGEMENT =
  * "What is the nitrocellulose going to Russia used for?", "chips going to the front": goods headed somewhere, not
  * the future. Read on the text as typed, where a place is capitalised.
  */
-const HEADED_TO = /\b([Gg]oing) to (?=(?:the|a|an|its|their|his|her|these|those)\b|[A-Z])/g;
+const HEADED_TO = /\b[Gg]oing to (?=(?:the|a|an|its|their|his|her|these|those)\b|[A-Z])/g;
 
 /** The question as `normalize` leaves it, with "going to <a place>" read as where goods go. */
 const tenseReading = (text: string) => normalize(text.replace(HEADED_TO, 'headed to '));

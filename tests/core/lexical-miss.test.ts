@@ -35,7 +35,7 @@ describe('words of a question against what a fact answers and what it does not',
 
 describe('what the sentence model reads', () => {
   it('has misspelt words corrected, which the model could not read', () => {
-    const text = embeddingText({ index, typoCache: new Map() }, 'whan did blinken meet xi in bejing');
+    const text = embeddingText(index, analyze(index, 'whan did blinken meet xi in bejing', new Map()));
     expect(text.split(' ')).toEqual(expect.arrayContaining(['when', 'blinken']));
     expect(text).not.toMatch(/whan|wuhan|bejing/);
   });

@@ -13,7 +13,13 @@ import {
   type DecisionModel,
   MODEL_FILE,
 } from '../../src/engine/decision-model.js';
-import { type Analysis, analyzeQuestion, type EngineBase, embeddingText } from '../../src/engine/engine.js';
+import {
+  type Analysis,
+  analyzeQuestion,
+  type EngineBase,
+  embeddingText,
+  readQuestion,
+} from '../../src/engine/engine.js';
 import { FEATURES } from '../../src/engine/features.js';
 import { buildIndex } from '../../src/engine/search-index.js';
 import { boostedProbability, type Tree } from '../../src/engine/trees.js';
@@ -92,14 +98,18 @@ async function main() {
   const vectors = await embedCached(
     embedder,
     fileVectorCache(join(dataDir, 'train-vectors.bin')),
-    texts.map((t) => embeddingText(base, t)),
+    texts.map((t) => embeddingText(base.index, readQuestion(base, t))),
   );
   await embedder.close();
   const items: Item[] = VARIANTS.flatMap((variant) =>
     raw.map((r, i) => ({
       ...r,
       variant,
-      analysis: analyzeQuestion(bases[variant], texts[i] as string, vectors[i] as Float32Array),
+      analysis: analyzeQuestion(
+        bases[variant],
+        readQuestion(bases[variant], texts[i] as string),
+        vectors[i] as Float32Array,
+      ),
       // By question, so that both variants of a question always fall in the same fold.
       fold: (createHash('sha256').update(r.q.q).digest()[0] as number) % FOLDS,
     })),
