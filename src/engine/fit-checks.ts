@@ -1,3 +1,4 @@
+import { asksDayNotGiven, asksNamesNotGiven, asksWordingNotGiven } from './detail-checks.js';
 import { LEXICAL } from './lexical-constants.js';
 import type { AnalyzedQuery, Scored } from './match.js';
 import { asksOtherMonth, asksOtherPeriod, MONTHS } from './periods.js';
@@ -19,6 +20,9 @@ export const FIT_CHECKS = {
   unrecordedActor: asksUnrecordedActor,
   otherSource: namesOtherSource,
   otherKindOfFigure: (_, q, c) => asksOtherKindOfFigure(q, c),
+  namesNotGiven: (_, q, c) => asksNamesNotGiven(q, c),
+  wordingNotGiven: (_, q, c) => asksWordingNotGiven(q, c),
+  dayNotGiven: (_, q, c) => asksDayNotGiven(q, c),
 } satisfies Record<string, FitCheck>;
 
 /**

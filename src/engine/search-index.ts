@@ -33,6 +33,8 @@ export interface IndexedFact {
   misses: Phrase[];
   /** tokens of names (entities) and topic labels: what the fact is about */
   subjects: Set<string>;
+  /** Tokens of the people the fact names (entities.yml kind `person`). */
+  people: Set<string>;
 }
 
 export interface SearchIndex {
@@ -68,6 +70,7 @@ export const outlets = (fact: Fact) => fact.sources.map((s) => s.outlet).join(' 
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const expand = createExpander(kb.glossary);
   const tokenize = (text: string) => contentTokens(expand(normalize(text)));
+  const people = new Set((kb.entities ?? []).filter((e) => e.kind === 'person').map((e) => e.name));
   const topicLabels = new Map(kb.topics.map((t) => [t.id, `${t.label} ${t.id.replace(/-/g, ' ')}`]));
 
   const facts = kb.facts.map((fact, position): IndexedFact => {
@@ -92,6 +95,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       examples: fact.examples.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
       misses: fact.doesNotSay.map((e) => ({ tokens: new Set(tokenize(e)), weight: 0 })),
       subjects: new Set(tokenize(`${namesOf(fact).join(' ')} ${topicText}`)),
+      people: new Set(tokenize(fact.entities.filter((e) => people.has(e)).join(' '))),
     };
   });
 

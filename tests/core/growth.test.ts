@@ -116,7 +116,7 @@ describe('a growing base', () => {
  * refits on nearly the same data (one question dropped) have moved a kit's figures by that much.
  */
 const KITS = [
-  { kit: KIT, facts: 'later-developments.yml', floor: { answers: 71, refusals: 69 } },
+  { kit: KIT, facts: 'later-developments.yml', floor: { answers: 66, refusals: 69 } },
   {
     kit: 'tests/acceptance/curator-kit-2',
     facts: 'later-developments-2025.yml',

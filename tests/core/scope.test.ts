@@ -6,6 +6,10 @@ describe('questions no fact answers as such', () => {
     'Should my company stop buying Hikvision cameras?',
     "Is Yellen's warning just empty talk?",
     'Was declassifying this intelligence a smart move by the Biden team?',
+    "Will Blinken's trip actually ease US-China tensions?",
+    'Is the Swiss peace conference going to end the war in Ukraine?',
+    'How likely is Russia to win the war thanks to Chinese support?',
+    'Is China lying when it calls this normal trade?',
   ])('reads "%s" as asking for a judgement', (q) => {
     expect(asksJudgement(q)).toBe(true);
   });
@@ -25,6 +29,8 @@ describe('questions no fact answers as such', () => {
     'What share of machine tools came from China?',
     'What is the nitrocellulose allegedly going to Russia used for?',
     'Are the chips going to the front made in China?',
+    "9 in 10 of russia's imported microchips are chinese — is that right?",
+    'Why does the US think European pressure will work on China?',
   ])('leaves "%s" as a question of fact', (q) => {
     expect(putInFuture(q)).toBe(false);
     expect(asksJudgement(q)).toBe(false);

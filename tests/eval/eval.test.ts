@@ -34,6 +34,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'pool-p12': { answers: 86, refusals: 83 },
   'pool-p13': { answers: 93, refusals: 88 },
   'pool-p14': { answers: 88, refusals: 84 },
+  'pool-p15': { answers: 87, refusals: 87 },
+  'pool-p16': { answers: 90, refusals: 88 },
   tuning1: { answers: 95, refusals: 96 },
   tuning2: { answers: 90, refusals: 92 },
   tuning3: { answers: 91, refusals: 88 },
