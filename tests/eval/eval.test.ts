@@ -59,6 +59,8 @@ const FLOORS: Record<string, { answers: number; refusals: number }> = {
   'spent-exam-p': { answers: 89, refusals: 88 },
   'spent-exam-q': { answers: 93, refusals: 88 },
   'spent-exam-r': { answers: 88, refusals: 85 },
+  'spent-exam-s': { answers: 85, refusals: 87 },
+  'spent-exam-t': { answers: 89, refusals: 90 },
 };
 
 describe('evaluation sets', () => {
